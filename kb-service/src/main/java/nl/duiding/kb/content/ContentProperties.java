@@ -1,0 +1,20 @@
+package nl.duiding.kb.content;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the curated content lives: narratives, schema and the analysis lexicon.
+ *
+ * @param dir     the {@code content/} folder of the repository (or a copy of it in production)
+ * @param importOnStart whether kb-service imports the folder when it starts
+ */
+@ConfigurationProperties("duiding.content")
+public record ContentProperties(@DefaultValue("content") Path dir, @DefaultValue("true") boolean importOnStart) {
+
+    public Path analysisDir() {
+        return dir.resolve("analysis");
+    }
+}
