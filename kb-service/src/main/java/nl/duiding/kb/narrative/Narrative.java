@@ -1,0 +1,56 @@
+package nl.duiding.kb.narrative;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A narrative's content: what residents believe, how they say it and how the KCC answers. Editorial state
+ * (status, version, who and when) travels beside it in {@link NarrativeRecord}.
+ */
+public record Narrative(
+        Slug slug,
+        String title,
+        String summary,
+        Category category,
+        List<String> tags,
+        Risk risk,
+        TenantCode tenant,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        LocalDate reviewBy,
+        List<String> triggers,
+        Scripts scripts,
+        String legalPosition,
+        List<Citation> legalBasis,
+        List<String> safetySignals,
+        Playbook playbook,
+        List<Source> sources,
+        List<Slug> related,
+        String background) {
+
+    public Narrative {
+        tags = Script.listOrEmpty(tags);
+        triggers = Script.listOrEmpty(triggers);
+        legalBasis = Script.listOrEmpty(legalBasis);
+        safetySignals = Script.listOrEmpty(safetySignals);
+        sources = Script.listOrEmpty(sources);
+        related = Script.listOrEmpty(related);
+        tenant = tenant == null ? TenantCode.NATIONAL : tenant;
+    }
+
+    /** A law or article, with its official text where known. */
+    public record Citation(String citation, String url) {
+    }
+
+    /** An official source; {@code placeholder} marks the municipality's own page, to be replaced locally. */
+    public record Source(String title, String url, String publisher, boolean placeholder) {
+    }
+
+    /** For belactie forms: the short standard answer that keeps the lines free, and the steps for the wave. */
+    public record Playbook(String standardAnswer, List<String> steps) {
+
+        public Playbook {
+            steps = Script.listOrEmpty(steps);
+        }
+    }
+}
