@@ -51,8 +51,8 @@ Options:
                 the initial heap is ${MIN_HEAP_MB}m (or SIZE when smaller)
   -h, --help    show this help
 
-Port, node count and heap are remembered per name, so "status --name test" or
-a later "start --name test" reuse what the last start used.
+Port and node count are remembered per name, so "status --name test" or a
+later "start --name test" reuse what the last start used.
 
 On a successful start/ensure the last line on stdout is
   ELASTICSEARCH_URL=http://127.0.0.1:PORT
@@ -133,7 +133,10 @@ parse_args() {
       die "--nodes must be between 1 and $MAX_NODES (got '$OPT_NODES')"
   fi
   if [[ -n "$OPT_HEAP" ]]; then
-    heap_mb "$OPT_HEAP" >/dev/null || die "--heap must look like 768m or 2g (got '$OPT_HEAP')"
+    local mb
+    mb="$(heap_mb "$OPT_HEAP")" || die "--heap must look like 768m or 2g (got '$OPT_HEAP')"
+    # Below this Elasticsearch runs out of memory while starting.
+    ((mb >= 256)) || die "--heap must be at least 256m (got '$OPT_HEAP')"
   fi
 }
 
@@ -175,29 +178,28 @@ resolve_dirs() {
   return 0
 }
 
-# state.env remembers port, node count and heap of the last start, so that
+# state.env remembers port and node count of the last start, so that
 # status/stop/ensure without options address the same cluster. It is parsed,
-# never sourced.
+# never sourced. The heap is not remembered: a one-off --heap should not stick.
 load_state() {
   local file="$NAME_DIR/state.env" key value
-  local s_port="" s_nodes="" s_heap=""
+  local s_port="" s_nodes=""
   if [[ -f "$file" ]]; then
     while IFS='=' read -r key value; do
       case "$key" in
         PORT) [[ "$value" =~ ^[0-9]+$ ]] && s_port="$value" ;;
         NODES) [[ "$value" =~ ^[0-9]+$ ]] && s_nodes="$value" ;;
-        HEAP) heap_mb "$value" >/dev/null && s_heap="$value" ;;
       esac
     done <"$file"
   fi
   STATE_NODES="$s_nodes"
   PORT="${OPT_PORT:-${s_port:-$DEFAULT_PORT}}"
   NODES="${OPT_NODES:-${s_nodes:-1}}"
-  HEAP="${OPT_HEAP:-${s_heap:-$DEFAULT_HEAP}}"
+  HEAP="${OPT_HEAP:-$DEFAULT_HEAP}"
 }
 
 save_state() {
-  printf 'PORT=%s\nNODES=%s\nHEAP=%s\n' "$PORT" "$NODES" "$HEAP" >"$NAME_DIR/state.env"
+  printf 'PORT=%s\nNODES=%s\n' "$PORT" "$NODES" >"$NAME_DIR/state.env"
 }
 
 node_name() { echo "$NAME-$1"; }
@@ -641,13 +643,18 @@ start_cluster() {
   done
 
   if [[ ${#missing[@]} -eq 0 ]]; then
+    # Nothing to start; still make sure the cluster answers (it may be
+    # starting up, e.g. launched by a parallel caller a moment ago).
+    wait_for_cluster "$started" quiet
+    local health
+    health="$(cluster_health)"
     if [[ "$mode" == start ]]; then
-      info "Elasticsearch '$NAME' is already running ($NODES node(s)); not starting a second copy"
+      info "Elasticsearch '$NAME' is already running (cluster duiding-$NAME ${health% *}," \
+        "${health#* } node(s)); not starting a second copy"
     else
-      info "Elasticsearch '$NAME' is already running ($NODES node(s))"
+      info "Elasticsearch '$NAME' is already up (cluster duiding-$NAME ${health% *}, ${health#* } node(s)); nothing to do"
     fi
     check_plugin_current
-    wait_for_cluster "$started"
     echo "ELASTICSEARCH_URL=$(base_url)"
     return 0
   fi
@@ -670,8 +677,10 @@ start_cluster() {
 
   AS_ES_PREFIX=()
   [[ -n "$RUN_AS" ]] && AS_ES_PREFIX=(runuser -u "$RUN_AS" --)
-  info "starting Elasticsearch '$NAME': $(printf '%s ' "${missing[@]/#/$NAME-}")on $(base_url)" \
-    "(heap $HEAP per node${RUN_AS:+, as user $RUN_AS}); files in $NAME_DIR"
+  local list=""
+  for i in "${missing[@]}"; do list+="${list:+, }$(node_name "$i") (:$(http_port "$i"))"; done
+  info "starting Elasticsearch '$NAME': $list, heap $HEAP per node${RUN_AS:+, as user $RUN_AS}"
+  info "runtime folder: $NAME_DIR"
   for i in "${missing[@]}"; do
     launch_node "$i"
   done
@@ -683,7 +692,7 @@ start_cluster() {
 # for one node (replicas cannot be assigned there), a multi-node cluster must
 # be green. On timeout or a dead node: show logs, stop what this run started.
 wait_for_cluster() {
-  local started="$1" want=yellow timeout="${DUIDING_ES_TIMEOUT:-120}" health url
+  local started="$1" quiet="${2:-}" want=yellow timeout="${DUIDING_ES_TIMEOUT:-120}" health url
   [[ "$NODES" -gt 1 ]] && want=green
   url="$(base_url)/_cluster/health?wait_for_status=$want&wait_for_nodes=$NODES&timeout=1s"
   local alive_fn=""
@@ -698,9 +707,17 @@ wait_for_cluster() {
     if [[ ${#LAUNCHED_NODES[@]} -gt 0 ]]; then
       info "stopping the node(s) this run started"
       stop_nodes "${LAUNCHED_NODES[@]}"
+      # A node may not have reached its server process yet; its launcher is
+      # our own child, so end that too.
+      local p
+      for p in "${LAUNCHED_PIDS[@]}"; do
+        is_alive "$p" && kill -TERM "$p" 2>/dev/null
+      done
+      wait 2>/dev/null || true
     fi
     die "Elasticsearch '$NAME' $why (logs above; files in $NAME_DIR)"
   fi
+  [[ -n "$quiet" ]] && return 0
   health="$(cluster_health)"
   info "Elasticsearch '$NAME' is up: cluster duiding-$NAME ${health% *}, ${health#* } node(s), after $((SECONDS - started))s"
 }
