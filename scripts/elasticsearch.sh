@@ -389,21 +389,31 @@ newest_plugin_zip() {
 }
 
 # Print the plugin zip, building the module first when the zip is missing or
-# older than anything it is built from.
+# older than anything it is built from (tests excluded: they are not in the zip).
+# Reproducible builds may leave an unchanged zip with its old time stamp, so a
+# stamp taken when our last successful build began counts as well.
 plugin_zip() {
-  local zip stale=""
+  local zip stale="" ref stamp="$ES_BASE/.plugin-build-stamp"
   zip="$(newest_plugin_zip)"
   if [[ -z "$zip" ]]; then
     stale="no $PLUGIN_MODULE/target/$PLUGIN_MODULE-*.zip yet"
-  elif [[ -n "$(find "$REPO_ROOT/$PLUGIN_MODULE/src" "$REPO_ROOT/$PLUGIN_MODULE/pom.xml" \
-    "$REPO_ROOT/pom.xml" -newer "$zip" -print -quit 2>/dev/null)" ]]; then
-    stale="sources changed since $(basename "$zip") was built"
+  else
+    ref="$zip"
+    [[ -f "$stamp" && "$stamp" -nt "$zip" ]] && ref="$stamp"
+    if [[ -n "$(find "$REPO_ROOT/$PLUGIN_MODULE/src" -path "$REPO_ROOT/$PLUGIN_MODULE/src/test" -prune \
+      -o -newer "$ref" -print -quit 2>/dev/null)" ||
+      "$REPO_ROOT/$PLUGIN_MODULE/pom.xml" -nt "$ref" || "$REPO_ROOT/pom.xml" -nt "$ref" ]]; then
+      stale="sources changed since $(basename "$zip") was built"
+    fi
   fi
   if [[ -n "$stale" ]]; then
     info "building $PLUGIN_MODULE ($stale)"
+    mkdir -p "$ES_BASE"
+    touch "$stamp.new"
     duiding_mvn -pl "$PLUGIN_MODULE" package -DskipTests >&2 ||
       die "building $PLUGIN_MODULE failed (Maven output above), so the $PLUGIN_NAME plugin cannot be installed." \
         "Fix the build, or set DUIDING_ES_SKIP_PLUGIN=1 to run Elasticsearch without it."
+    mv -f "$stamp.new" "$stamp"
     zip="$(newest_plugin_zip)"
     [[ -n "$zip" ]] || die "$PLUGIN_MODULE built, but no $PLUGIN_MODULE/target/$PLUGIN_MODULE-*.zip appeared"
   fi
