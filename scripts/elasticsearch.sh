@@ -317,13 +317,12 @@ ensure_system_user() {
   need_cmd runuser util-linux
 }
 
-# Hand the runtime folder to the Elasticsearch user and prove it can reach it;
-# an explicit DUIDING_RUNTIME_DIR under e.g. /root would otherwise fail later
-# with an obscure Java exception.
-grant_runtime_to_user() {
+# Before any work: can the Elasticsearch user reach the runtime folder and the
+# JDK? An explicit DUIDING_RUNTIME_DIR under e.g. /root (mode 700) would
+# otherwise fail later with an obscure Java exception.
+check_user_can_reach() {
   [[ -n "$RUN_AS" ]] || return 0
-  chown -R "$ES_SYSTEM_USER:$ES_SYSTEM_USER" "$NAME_DIR"
-  if ! runuser -u "$RUN_AS" -- test -w "$NAME_DIR" -a -x "$NAME_DIR"; then
+  if ! runuser -u "$RUN_AS" -- test -x "$NAME_DIR"; then
     local p="$NAME_DIR" blocker="$NAME_DIR"
     while [[ "$p" != / ]]; do
       p="$(dirname "$p")"
@@ -334,6 +333,15 @@ grant_runtime_to_user() {
   fi
   runuser -u "$RUN_AS" -- test -x "$JAVA_HOME/bin/java" ||
     die "user '$ES_SYSTEM_USER' cannot run $JAVA_HOME/bin/java; install the JDK somewhere readable for all users, e.g. under /usr/lib/jvm"
+}
+
+# Hand the runtime folder (distribution, config, data, logs) to the
+# Elasticsearch user: it writes data, logs and its keystore there.
+grant_runtime_to_user() {
+  [[ -n "$RUN_AS" ]] || return 0
+  chown -R "$ES_SYSTEM_USER:$ES_SYSTEM_USER" "$NAME_DIR"
+  runuser -u "$RUN_AS" -- test -w "$NAME_DIR" ||
+    die "user '$ES_SYSTEM_USER' cannot write $NAME_DIR even after chown (read-only file system?)"
 }
 
 # --- distribution ----------------------------------------------------------------
@@ -673,6 +681,7 @@ start_cluster() {
   check_ports_free "${missing[@]}"
   duiding_find_jdk "$DUIDING_MIN_JAVA"
   ensure_system_user
+  check_user_can_reach
   unpack_distribution
   if [[ ${#running[@]} -eq 0 ]]; then
     install_plugin
@@ -790,7 +799,9 @@ main() {
 
   case "$COMMAND" in
     start | ensure)
-      mkdir -p "$NAME_DIR"
+      if ! mkdir -p "$NAME_DIR" 2>/dev/null || [[ ! -w "$NAME_DIR" ]]; then
+        die "cannot create or write $NAME_DIR; set DUIDING_RUNTIME_DIR to a folder you can write"
+      fi
       # One start/stop at a time per name (e.g. test runs in parallel).
       exec 9>"$NAME_DIR/.lock"
       flock -w 300 9 || die "another scripts/elasticsearch.sh is busy with '$NAME' for 5 minutes; giving up"
