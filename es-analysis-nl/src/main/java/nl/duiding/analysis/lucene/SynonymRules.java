@@ -38,7 +38,19 @@ public final class SynonymRules {
     }
 
     // One rule at a time, so that the error can say which rule is wrong and why.
+    /** Lucene silently ignores such a rule; it almost always means the list was given as one string. */
+    private static boolean isSingleTerm(String rule) {
+        String trimmed = rule.strip();
+        boolean commentOrBlank = trimmed.isEmpty() || trimmed.startsWith("#");
+        return !commentOrBlank && !trimmed.contains(",") && !trimmed.contains("=>");
+    }
+
     private static void parseRule(SolrSynonymParser parser, String rule, int index) throws IOException {
+        if (isSingleTerm(rule)) {
+            throw new IllegalArgumentException("Invalid synonym rule #" + (index + 1) + " [" + rule
+                    + "]: a rule needs at least two terms separated by ',' or '=>'. Give the rules as a JSON array:"
+                    + " Elasticsearch splits a single string at its commas into one-term rules.");
+        }
         try {
             parser.parse(new StringReader(rule));
         } catch (ParseException | IllegalArgumentException e) {

@@ -73,6 +73,22 @@ class SynonymRulesTest {
     }
 
     @Test
+    void rejectsASingleTermBecauseItMeansTheRulesArrivedAsOneCommaSeparatedString() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SynonymRules.parse(List.of("azc", "asielzoekerscentrum"), true))
+                .withMessageContaining("[azc]")
+                .withMessageContaining("JSON array");
+    }
+
+    @Test
+    void acceptsCommentsAndBlankLines() {
+        var map = SynonymRules.parse(List.of("# asiel", "", "azc, asielzoekerscentrum"), true);
+
+        assertThat(Tokens.terms(new SynonymGraphFilter(Tokens.standard("azc"), map, true)))
+                .containsExactlyInAnyOrder("azc", "asielzoekerscentrum");
+    }
+
+    @Test
     void noRulesGiveAnEmptyMap() {
         assertThat(SynonymRules.parse(List.of(), true).fst).isNull();
     }
