@@ -151,6 +151,7 @@ heap_mb() {
 
 REPO_ROOT="$(duiding_repo_root)"
 RUN_AS="" # set to $ES_SYSTEM_USER when the caller is root
+AS_ES_PREFIX=() # "runuser -u duiding-es --" when the caller is root
 ES_BASE="" # <runtime>/elasticsearch: shared download cache + one folder per name
 NAME_DIR="" # <runtime>/elasticsearch/<name>
 ES_HOME_DIR="" # unpacked distribution of this name (plugins get installed here)
@@ -174,7 +175,10 @@ resolve_dirs() {
   fi
   NAME_DIR="$ES_BASE/$NAME"
   ES_HOME_DIR="$NAME_DIR/elasticsearch-$ES_VERSION"
-  [[ $EUID -eq 0 ]] && RUN_AS="$ES_SYSTEM_USER"
+  if [[ $EUID -eq 0 ]]; then
+    RUN_AS="$ES_SYSTEM_USER"
+    AS_ES_PREFIX=(runuser -u "$RUN_AS" --)
+  fi
   return 0
 }
 
@@ -258,7 +262,7 @@ node_pid() {
     else
       warn "stale pid file $pidfile: process ${pid:-?} no longer exists; removing it"
     fi
-    rm -f "$pidfile"
+    rm -f "$pidfile" 2>/dev/null || warn "could not remove $pidfile"
   fi
   local match
   while IFS= read -r match; do
@@ -292,15 +296,6 @@ port_holder() {
     out="$(ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*users:(\(.*\))$/\1/p' | head -1)"
   fi
   echo "${out:-unknown process}"
-}
-
-# Run a command as the Elasticsearch user (as ourselves when not root).
-as_es_user() {
-  if [[ -n "$RUN_AS" ]]; then
-    runuser -u "$RUN_AS" -- "$@"
-  else
-    "$@"
-  fi
 }
 
 # --- root: unprivileged user -------------------------------------------------------
@@ -516,7 +511,10 @@ xpack.security.enabled: false
 cluster.routing.allocation.disk.threshold_enabled: false
 # Deleting indices needs their exact names, not wildcards or _all.
 action.destructive_requires_name: true
-# No xpack.ml.enabled here: this distribution has no machine learning module.
+# This distribution has no machine learning module, but x-pack-core registers
+# the setting (checked: 9.5.3 starts with it). Off, so that this file also
+# works unchanged on the full distribution without its ML native processes.
+xpack.ml.enabled: false
 EOF
 
   # Bounded heap: without it Elasticsearch takes half of the machine's memory.
@@ -538,7 +536,6 @@ EOF
 
 LAUNCHED_PIDS=() # pids of the launchers this run started (for liveness checks)
 LAUNCHED_NODES=() # node indexes this run started
-AS_ES_PREFIX=() # "runuser -u duiding-es --" when the caller is root
 
 # Start one node in the background, in its own session (so Ctrl-C in the
 # caller's terminal does not reach it) and detached from our stdin/stdout. The
@@ -694,8 +691,6 @@ start_cluster() {
   save_state
   grant_runtime_to_user
 
-  AS_ES_PREFIX=()
-  [[ -n "$RUN_AS" ]] && AS_ES_PREFIX=(runuser -u "$RUN_AS" --)
   local list=""
   for i in "${missing[@]}"; do list+="${list:+, }$(node_name "$i") (:$(http_port "$i"))"; done
   info "starting Elasticsearch '$NAME': $list, heap $HEAP per node${RUN_AS:+, as user $RUN_AS}"
@@ -720,9 +715,11 @@ wait_for_cluster() {
     local why="did not reach $want health with $NODES node(s) within ${timeout}s"
     [[ -n "$alive_fn" ]] && ! launched_nodes_alive && why="exited during startup"
     local n
-    for n in "${LAUNCHED_NODES[@]:-}"; do
-      [[ -n "$n" ]] && show_node_logs "$n"
-    done
+    if [[ ${#LAUNCHED_NODES[@]} -gt 0 ]]; then
+      for n in "${LAUNCHED_NODES[@]}"; do show_node_logs "$n"; done
+    else
+      for ((n = 0; n < NODES; n++)); do show_node_logs "$n"; done
+    fi
     if [[ ${#LAUNCHED_NODES[@]} -gt 0 ]]; then
       info "stopping the node(s) this run started"
       stop_nodes "${LAUNCHED_NODES[@]}"
