@@ -289,13 +289,24 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# Who listens on a port, for error messages (needs ss; details only as root).
+# Who listens on a port, for error messages (needs ss; process details are
+# only visible for our own processes, or to root). Our other instances are
+# named, with how to stop them.
 port_holder() {
-  local out=""
+  local out="" pid marker node
   if command -v ss >/dev/null 2>&1; then
     out="$(ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*users:(\(.*\))$/\1/p' | head -1)"
   fi
-  echo "${out:-unknown process}"
+  pid="$(sed -n 's/.*pid=\([0-9]*\).*/\1/p' <<<"$out")"
+  if [[ -n "$pid" ]]; then
+    marker="$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | sed -n 's/^-Dduiding\.es\.node=//p')"
+    if [[ -n "$marker" ]]; then
+      node="$(basename "$(dirname "$marker")")"
+      echo "another Elasticsearch of this script, '$node' (stop it with: scripts/elasticsearch.sh stop --name $node)"
+      return 0
+    fi
+  fi
+  echo "${out:-an unknown process} (not an Elasticsearch '$NAME' of this script)"
 }
 
 # --- root: unprivileged user -------------------------------------------------------
@@ -631,8 +642,8 @@ check_ports_free() {
   for i in "$@"; do
     for p in "$(http_port "$i")" "$(transport_port "$i")"; do
       if port_in_use "$p"; then
-        die "port $p (for $(node_name "$i")) is already in use by $(port_holder "$p"), which is not" \
-          "Elasticsearch '$NAME' started by this script. Stop that process or pick another --port."
+        die "port $p (needed by $(node_name "$i")) is already in use by $(port_holder "$p")." \
+          "Stop that, or pick another --port."
       fi
     done
   done
