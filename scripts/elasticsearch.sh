@@ -159,6 +159,7 @@ NODES=1
 PORT="$DEFAULT_PORT"
 HEAP="$DEFAULT_HEAP"
 STATE_NODES="" # node count recorded by the last start, if any
+STATE_PORT="" # port recorded by the last start, if any
 
 # Where Elasticsearch keeps its files. As root the default is under /var/tmp,
 # because the repository may live under /root (mode 700), which the
@@ -197,6 +198,7 @@ load_state() {
     done <"$file"
   fi
   STATE_NODES="$s_nodes"
+  STATE_PORT="$s_port"
   PORT="${OPT_PORT:-${s_port:-$DEFAULT_PORT}}"
   NODES="${OPT_NODES:-${s_nodes:-1}}"
   HEAP="${OPT_HEAP:-$DEFAULT_HEAP}"
@@ -584,7 +586,8 @@ show_node_logs() {
 }
 
 # Stop the given nodes: SIGTERM, wait, SIGKILL after DUIDING_ES_STOP_TIMEOUT.
-# Only pids verified by node_pid (our server, our config folder) are signalled.
+# Only pids verified by node_pid (our server class and this node's marker)
+# are signalled.
 stop_nodes() {
   local timeout="${DUIDING_ES_STOP_TIMEOUT:-30}" i pid
   local -a pids=() names=()
@@ -613,7 +616,7 @@ stop_nodes() {
       kill -KILL "${pids[$k]}" 2>/dev/null || true
     fi
   done
-  for i in "$@"; do rm -f "$(node_pidfile "$i")"; done
+  for i in "$@"; do rm -f "$(node_pidfile "$i")" 2>/dev/null || true; done
   info "stopped ${names[*]} in $((SECONDS - started))s"
 }
 
@@ -624,16 +627,6 @@ cluster_health() {
   printf '%s %s\n' \
     "$(sed -n 's/.*"status":"\([a-z]*\)".*/\1/p' <<<"$body")" \
     "$(sed -n 's/.*"number_of_nodes":\([0-9]*\).*/\1/p' <<<"$body")"
-}
-
-# All configured nodes run and the cluster answers with at least yellow.
-cluster_up() {
-  local i health
-  for ((i = 0; i < NODES; i++)); do
-    node_pid "$i" >/dev/null || return 1
-  done
-  health="$(cluster_health)"
-  [[ "$health" == green* || "$health" == yellow* ]]
 }
 
 # Refuse to start when a port we need is taken by something that is not ours.
@@ -667,6 +660,13 @@ start_cluster() {
   for ((i = 0; i < NODES; i++)); do
     if node_pid "$i" >/dev/null; then running+=("$i"); else missing+=("$i"); fi
   done
+  # A running cluster keeps its ports and size until it is stopped.
+  if [[ ${#running[@]} -gt 0 ]]; then
+    [[ -z "$STATE_PORT" || "$STATE_PORT" == "$PORT" ]] ||
+      die "'$NAME' is running on port $STATE_PORT; stop it first to move it to port $PORT"
+    [[ -z "$STATE_NODES" || "$STATE_NODES" == "$NODES" ]] ||
+      die "'$NAME' is running as $STATE_NODES node(s); stop it first to run it as $NODES"
+  fi
 
   if [[ ${#missing[@]} -eq 0 ]]; then
     # Nothing to start; still make sure the cluster answers (it may be
