@@ -12,9 +12,8 @@ import org.apache.lucene.analysis.CharArraySet;
  * Splits a Dutch compound into the dictionary words it is made of. The whole word must be covered:
  * dictionary words, joined by the linking morphemes s, e or en ("gemeenteraad-s-verkiezing"; before
  * e and en a final consonant may double: "kip-pen-hok"), and the last one may carry an inflection
- * (-en, -s, -e, -n). Covering the whole word, rather than
- * picking out every dictionary word that happens to occur inside it, keeps "verkiezing" from
- * producing "kies" or "zing".
+ * (-en, -s, -e, -n). Covering the whole word, rather than picking out every dictionary word that
+ * happens to occur inside it, keeps "verkiezing" from producing "kies" or "zing".
  *
  * <p>Of all complete covers, the one with the fewest parts wins (ties: fewest letters spent on
  * linking morphemes and inflection, then the longest first part). The returned parts are the

@@ -13,7 +13,7 @@ import org.apache.lucene.analysis.nl.DutchAnalyzer;
  */
 public final class DutchStopWords {
 
-    public static final String DUTCH = "_dutch_";
+    private static final String DUTCH = "_dutch_";
 
     private DutchStopWords() {
     }

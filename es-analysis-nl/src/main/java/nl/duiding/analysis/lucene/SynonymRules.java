@@ -38,6 +38,19 @@ public final class SynonymRules {
     }
 
     // One rule at a time, so that the error can say which rule is wrong and why.
+    private static void parseRule(SolrSynonymParser parser, String rule, int index) throws IOException {
+        if (isSingleTerm(rule)) {
+            throw invalid(rule, index, "a rule needs at least two terms separated by ',' or '=>'. Give the rules as a"
+                    + " JSON array: Elasticsearch splits a single string at its commas into one-term rules.", null);
+        }
+        try {
+            parser.parse(new StringReader(rule));
+        } catch (ParseException | IllegalArgumentException e) {
+            Throwable reason = e.getCause() != null ? e.getCause() : e;
+            throw invalid(rule, index, reason.getMessage(), e);
+        }
+    }
+
     /** Lucene silently ignores such a rule; it almost always means the list was given as one string. */
     private static boolean isSingleTerm(String rule) {
         String trimmed = rule.strip();
@@ -45,18 +58,7 @@ public final class SynonymRules {
         return !commentOrBlank && !trimmed.contains(",") && !trimmed.contains("=>");
     }
 
-    private static void parseRule(SolrSynonymParser parser, String rule, int index) throws IOException {
-        if (isSingleTerm(rule)) {
-            throw new IllegalArgumentException("Invalid synonym rule #" + (index + 1) + " [" + rule
-                    + "]: a rule needs at least two terms separated by ',' or '=>'. Give the rules as a JSON array:"
-                    + " Elasticsearch splits a single string at its commas into one-term rules.");
-        }
-        try {
-            parser.parse(new StringReader(rule));
-        } catch (ParseException | IllegalArgumentException e) {
-            Throwable reason = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException(
-                    "Invalid synonym rule #" + (index + 1) + " [" + rule + "]: " + reason.getMessage(), e);
-        }
+    private static IllegalArgumentException invalid(String rule, int index, String reason, Exception cause) {
+        return new IllegalArgumentException("Invalid synonym rule #" + (index + 1) + " [" + rule + "]: " + reason, cause);
     }
 }
