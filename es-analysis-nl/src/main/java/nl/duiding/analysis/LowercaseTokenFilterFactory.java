@@ -14,7 +14,7 @@ public class LowercaseTokenFilterFactory implements TokenFilterFactory {
         return new LowerCaseFilter(tokenStream);
     }
 
-    // Also applied to prefix, wildcard and fuzzy query terms and in normalizers.
+    // Wildcard and prefix terms in query_string queries are normalized rather than analyzed.
     @Override
     public TokenStream normalize(TokenStream tokenStream) {
         return create(tokenStream);
