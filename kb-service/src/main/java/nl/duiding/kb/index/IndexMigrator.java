@@ -1,20 +1,17 @@
 package nl.duiding.kb.index;
 
 import java.io.IOException;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
 import org.springframework.stereotype.Component;
 
 /**
  * Copies every document of one index into another, keeping ids. The distribution we run has no reindex module,
- * so this walks the old index with a point in time and search_after and writes with bulk requests.
+ * so this reads the old index page by page and writes with bulk requests.
  */
 @Component
 class IndexMigrator {
@@ -22,46 +19,32 @@ class IndexMigrator {
     private static final int PAGE = 500;
 
     private final ElasticsearchClient client;
+    private final IndexScanner scanner;
 
-    IndexMigrator(ElasticsearchClient client) {
+    IndexMigrator(ElasticsearchClient client, IndexScanner scanner) {
         this.client = client;
+        this.scanner = scanner;
     }
 
     long copy(String from, String to) throws IOException {
-        String pit = client.openPointInTime(p -> p.index(from).keepAlive(k -> k.time("2m"))).id();
-        long copied = 0;
-        try {
-            List<FieldValue> after = null;
-            while (true) {
-                List<FieldValue> searchAfter = after;
-                SearchResponse<JsonData> page = client.search(s -> {
-                    s.pit(p -> p.id(pit).keepAlive(k -> k.time("2m")))
-                            .size(PAGE)
-                            .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
-                    if (searchAfter != null) {
-                        s.searchAfter(searchAfter);
-                    }
-                    return s;
-                }, JsonData.class);
-                List<Hit<JsonData>> hits = page.hits().hits();
-                if (hits.isEmpty()) {
-                    break;
-                }
+        AtomicLong copied = new AtomicLong();
+        scanner.scan(from, Query.of(q -> q.matchAll(m -> m)), PAGE, true, hits -> {
+            try {
                 BulkResponse bulk = client.bulk(b -> {
                     hits.forEach(hit -> b.operations(o -> o.index(i -> i.index(to).id(hit.id()).document(hit.source()))));
                     return b;
                 });
                 if (bulk.errors()) {
-                    throw new IllegalStateException("Copy from " + from + " to " + to + " failed: " + bulk.items().stream()
-                            .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
+                    throw new IllegalStateException("Copy from " + from + " to " + to + " failed: " + bulk.items()
+                            .stream().filter(item -> item.error() != null).findFirst()
+                            .map(item -> item.error().reason()).orElse("?"));
                 }
-                copied += hits.size();
-                after = hits.getLast().sort();
+                copied.addAndGet(hits.size());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            client.indices().refresh(r -> r.index(to));
-            return copied;
-        } finally {
-            client.closePointInTime(c -> c.id(pit));
-        }
+        });
+        client.indices().refresh(r -> r.index(to));
+        return copied.get();
     }
 }

@@ -19,8 +19,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a class-path index definition ({@code settings} + {@code mappings}) into an index template body, with the
- * content lexicon filled in where the JSON says {@code "${lexicon.synonyms}"} or {@code "${lexicon.compoundWords}"}.
+ * Turns a class-path index definition ({@code settings} + {@code mappings}) into an index template body. Where the
+ * JSON says {@code "${analysis.dutch}"} it puts the shared Dutch analysis chain (elasticsearch/analysis-dutch.json),
+ * and where it says {@code "${lexicon.synonyms}"}, {@code "${lexicon.compoundWords}"} or
+ * {@code "${lexicon.stopwords}"} the content lexicon.
  * The hash of the result names the concrete index, so a changed mapping or lexicon gets a fresh index.
  */
 @Component
@@ -28,6 +30,9 @@ class IndexTemplateRenderer {
 
     static final String SYNONYMS_PLACEHOLDER = "${lexicon.synonyms}";
     static final String COMPOUND_WORDS_PLACEHOLDER = "${lexicon.compoundWords}";
+    static final String STOPWORDS_PLACEHOLDER = "${lexicon.stopwords}";
+    static final String DUTCH_ANALYSIS_PLACEHOLDER = "${analysis.dutch}";
+    private static final String DUTCH_ANALYSIS_RESOURCE = "elasticsearch/analysis-dutch.json";
 
     private final JsonMapper json;
     private final IndexProperties properties;
@@ -39,9 +44,11 @@ class IndexTemplateRenderer {
 
     RenderedTemplate render(ManagedIndex index, AnalysisLexicon lexicon, List<String> indexPatterns, String alias) {
         ObjectNode definition = read(index.resource());
+        includeDutchAnalysis(definition);
         Map<String, List<String>> lists = Map.of(
                 SYNONYMS_PLACEHOLDER, lexicon.synonymRules(),
-                COMPOUND_WORDS_PLACEHOLDER, lexicon.compoundWords());
+                COMPOUND_WORDS_PLACEHOLDER, lexicon.compoundWords(),
+                STOPWORDS_PLACEHOLDER, lexicon.stopwords());
         fillPlaceholders(definition, lists);
 
         ObjectNode settings = definition.has("settings") ? (ObjectNode) definition.get("settings") : definition.putObject("settings");
@@ -68,6 +75,14 @@ class IndexTemplateRenderer {
         body.put("version", index.version());
         body.putObject("_meta").put("content_hash", hash).put("managed_by", "kb-service");
         return new RenderedTemplate(json.writeValueAsString(body), hash);
+    }
+
+    private void includeDutchAnalysis(ObjectNode definition) {
+        JsonNode settings = definition.get("settings");
+        if (settings instanceof ObjectNode object && object.has("analysis")
+                && DUTCH_ANALYSIS_PLACEHOLDER.equals(object.get("analysis").asString(""))) {
+            object.set("analysis", read(DUTCH_ANALYSIS_RESOURCE));
+        }
     }
 
     private ObjectNode read(String resource) {

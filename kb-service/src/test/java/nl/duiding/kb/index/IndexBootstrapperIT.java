@@ -1,0 +1,91 @@
+package nl.duiding.kb.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import nl.duiding.kb.content.ContentProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Runs against the real Elasticsearch node that scripts/test.sh starts, with es-analysis-nl installed. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class IndexBootstrapperIT {
+
+    private static final String PREFIX = "it-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("duiding.index.prefix", () -> PREFIX);
+        registry.add("duiding.content.dir", () -> "../content");
+        registry.add("duiding.content.import-on-start", () -> "false");
+    }
+
+    @Autowired
+    ElasticsearchClient client;
+    @Autowired
+    IndexBootstrapper bootstrapper;
+    @Autowired
+    IndexNames names;
+    @Autowired
+    IndexTemplateRenderer renderer;
+    @Autowired
+    IndexMigrator migrator;
+
+    @TempDir
+    Path otherContent;
+
+    @AfterEach
+    void deleteTestIndices() throws IOException {
+        client.indices().delete(d -> d.index(PREFIX + "-*").ignoreUnavailable(true).allowNoIndices(true));
+        client.indices().deleteIndexTemplate(d -> d.name(PREFIX + "-*"));
+    }
+
+    @Test
+    void createsVersionedIndexBehindAliasAndSecondStartChangesNothing() throws Exception {
+        Set<String> first = aliasTargets();
+        assertThat(first).singleElement().asString().startsWith(PREFIX + "-narratives-v1-");
+
+        bootstrapper.afterPropertiesSet();
+
+        assertThat(aliasTargets()).isEqualTo(first);
+        assertThat(client.indices().get(g -> g.index(PREFIX + "-narratives-*")).indices()).hasSize(1);
+    }
+
+    @Test
+    void changedLexiconBuildsNewIndexCopiesDocumentsAndMovesAlias() throws Exception {
+        String alias = names.alias("narratives");
+        client.index(i -> i.index(alias).id("nationaal:test").document(Map.of("slug", "test", "triggers", "azc komt"))
+                .refresh(Refresh.True));
+        String before = aliasTargets().iterator().next();
+
+        Files.createDirectories(otherContent.resolve("analysis"));
+        Files.writeString(otherContent.resolve("analysis/synonyms.txt"), "azc, asielzoekerscentrum\n");
+        var properties = new IndexProperties(PREFIX, "0-1", Duration.ofSeconds(10));
+        var restartWithOtherLexicon = new IndexBootstrapper(client, List.of(ManagedIndex.of("narratives", 1)), names,
+                renderer, migrator, properties, new ContentProperties(otherContent, false));
+        restartWithOtherLexicon.afterPropertiesSet();
+
+        String after = aliasTargets().iterator().next();
+        assertThat(after).isNotEqualTo(before).startsWith(PREFIX + "-narratives-v1-");
+        assertThat(client.count(c -> c.index(alias)).count()).isEqualTo(1);
+    }
+
+    private Set<String> aliasTargets() throws IOException {
+        return client.indices().getAlias(g -> g.name(names.alias("narratives"))).aliases().keySet();
+    }
+}
