@@ -43,7 +43,11 @@ public record Narrative(
     }
 
     /** An official source; {@code placeholder} marks the municipality's own page, to be replaced locally. */
-    public record Source(String title, String url, String publisher, boolean placeholder) {
+    public record Source(String title, String url, String publisher, Boolean placeholder) {
+
+        public Source {
+            placeholder = Boolean.TRUE.equals(placeholder);
+        }
     }
 
     /** For belactie forms: the short standard answer that keeps the lines free, and the steps for the wave. */

@@ -1,0 +1,42 @@
+package nl.duiding.kb.matching;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A logistic model over standardised {@link Features}: the calibrated probability that a narrative is what the
+ * text is about. Fitted by {@link CalibrationTrainer} ({@code scripts/calibrate-match.sh}), stored as JSON.
+ *
+ * @param features names of the inputs, which must equal {@link Features#NAMES}
+ * @param mean     per input, subtracted before scaling
+ * @param scale    per input, divided by after centring
+ * @param weights  per input
+ * @param bias     intercept
+ * @param fitted   how and on what the model was fitted (for the record only)
+ */
+record Calibration(List<String> features, double[] mean, double[] scale, double[] weights, double bias,
+        Map<String, Object> fitted) {
+
+    Calibration {
+        if (!Features.NAMES.equals(features)) {
+            throw new IllegalArgumentException("Calibration was fitted on features " + features + ", but matching uses "
+                    + Features.NAMES + "; run scripts/calibrate-match.sh");
+        }
+        if (mean.length != features.size() || scale.length != features.size() || weights.length != features.size()) {
+            throw new IllegalArgumentException("Calibration arrays do not match its feature list");
+        }
+        fitted = fitted == null ? Map.of() : Map.copyOf(fitted);
+    }
+
+    double probability(Features features) {
+        return probability(features.vector());
+    }
+
+    double probability(double[] x) {
+        double z = bias;
+        for (int i = 0; i < x.length; i++) {
+            z += weights[i] * (x[i] - mean[i]) / scale[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+}

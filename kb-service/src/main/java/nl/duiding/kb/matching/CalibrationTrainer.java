@@ -1,0 +1,142 @@
+package nl.duiding.kb.matching;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.duiding.kb.narrative.TenantCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fits the matching calibration on a training set of labelled texts (eval/match-train.jsonl), never on the sets
+ * results are reported on. Every narrative retrieved for a text becomes a sample, labelled by whether the text is
+ * about it; for long texts the narrative's best window counts. Windows are first chosen by a simple evidence sum,
+ * then once more by the first model, and the model refitted.
+ */
+@Component
+class CalibrationTrainer {
+
+    private static final Logger log = LoggerFactory.getLogger(CalibrationTrainer.class);
+    private static final double RIDGE = 1.0;
+    private static final int ROUNDS = 2;
+    private static final Set<String> NATIONAL = Set.of(TenantCode.NATIONAL.value());
+
+    private final Matcher matcher;
+    private final JsonMapper json;
+
+    CalibrationTrainer(Matcher matcher, JsonMapper json) {
+        this.matcher = matcher;
+        this.json = json;
+    }
+
+    Result fit(Path trainingFile) {
+        List<EvaluationCase> cases = EvaluationCase.read(trainingFile, json);
+        log.info("Fitting the calibration on {} labelled texts from {}", cases.size(), trainingFile);
+        List<List<Matcher.Window>> windows = cases.stream()
+                .map(c -> matcher.windows(c.text(), NATIONAL, Set.of()))
+                .toList();
+
+        Calibration calibration = null;
+        List<List<Candidate>> perCase = List.of();
+        LogisticRegression.Model model = null;
+        for (int round = 0; round < ROUNDS; round++) {
+            perCase = candidates(cases, windows, calibration);
+            List<LogisticRegression.Sample> samples = new ArrayList<>();
+            perCase.forEach(list -> list.forEach(c -> samples.add(new LogisticRegression.Sample(c.x(), c.positive()))));
+            model = LogisticRegression.fit(samples, RIDGE);
+            calibration = new Calibration(Features.NAMES, model.mean(), model.scale(), model.weights(), model.bias(),
+                    Map.of());
+        }
+        Map<String, Object> fitted = new LinkedHashMap<>();
+        fitted.put("by", "scripts/calibrate-match.sh");
+        fitted.put("trainingSet", trainingFile.toString());
+        fitted.put("texts", cases.size());
+        fitted.put("samples", perCase.stream().mapToInt(List::size).sum());
+        fitted.put("positives", perCase.stream().flatMap(List::stream).filter(Candidate::positive).count());
+        fitted.put("ridge", RIDGE);
+        fitted.put("newtonIterations", model.iterations());
+        calibration = new Calibration(Features.NAMES, model.mean(), model.scale(), model.weights(), model.bias(),
+                fitted);
+        return new Result(calibration, thresholdTable(calibration, cases, perCase));
+    }
+
+    /** One sample per retrieved narrative and text, from the narrative's best window under {@code model}. */
+    private static List<List<Candidate>> candidates(List<EvaluationCase> cases, List<List<Matcher.Window>> windows,
+            Calibration model) {
+        List<List<Candidate>> perCase = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            Map<String, double[]> best = new HashMap<>();
+            Map<String, Double> bestValue = new HashMap<>();
+            for (Matcher.Window window : windows.get(i)) {
+                window.scored().forEach((group, scored) -> {
+                    double[] x = scored.features().vector();
+                    double value = model == null ? evidence(scored.features()) : model.probability(x);
+                    if (value > bestValue.getOrDefault(group, -1.0)) {
+                        bestValue.put(group, value);
+                        best.put(group, x);
+                    }
+                });
+            }
+            List<String> expected = cases.get(i).expected().stream().map(slug -> "nationaal|" + slug).toList();
+            List<Candidate> candidates = new ArrayList<>();
+            best.forEach((group, x) -> candidates.add(new Candidate(group, x, expected.contains(group))));
+            perCase.add(candidates);
+        }
+        return perCase;
+    }
+
+    private static double evidence(Features f) {
+        return f.classShare() + f.classCoverage() + f.phrasingCoverage();
+    }
+
+    /** Per threshold: share of texts whose best narrative is right and shown, share of no-match texts shown one. */
+    private static List<ThresholdRow> thresholdTable(Calibration calibration, List<EvaluationCase> cases,
+            List<List<Candidate>> perCase) {
+        List<ThresholdRow> rows = new ArrayList<>();
+        for (int step = 4; step <= 18; step++) {
+            double threshold = step * 0.05;
+            int positives = 0;
+            int found = 0;
+            int negatives = 0;
+            int falseMatches = 0;
+            for (int i = 0; i < cases.size(); i++) {
+                Candidate best = null;
+                double bestScore = -1;
+                for (Candidate c : perCase.get(i)) {
+                    double p = calibration.probability(c.x());
+                    if (p > bestScore) {
+                        bestScore = p;
+                        best = c;
+                    }
+                }
+                boolean shown = best != null && bestScore >= threshold;
+                if (cases.get(i).expectsMatch()) {
+                    positives++;
+                    found += shown && best.positive() ? 1 : 0;
+                } else {
+                    negatives++;
+                    falseMatches += shown ? 1 : 0;
+                }
+            }
+            rows.add(new ThresholdRow(threshold, positives == 0 ? 0 : found / (double) positives,
+                    negatives == 0 ? 0 : falseMatches / (double) negatives));
+        }
+        return rows;
+    }
+
+    record Candidate(String group, double[] x, boolean positive) {
+    }
+
+    record ThresholdRow(double threshold, double top1Found, double falseMatchRate) {
+    }
+
+    record Result(Calibration calibration, List<ThresholdRow> thresholds) {
+    }
+}

@@ -1,0 +1,80 @@
+package nl.duiding.kb.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Accumulates the figures of one system over one evaluation set: top-1 accuracy, recall@3 and MRR over the lines
+ * that expect a match, the false-match rate over the lines that expect none, and latency.
+ */
+final class EvaluationScore {
+
+    private int positives;
+    private int negatives;
+    private double top1;
+    private double recallAt3;
+    private double reciprocalRank;
+    private int falseMatches;
+    private final List<Long> latenciesNanos = new ArrayList<>();
+    private final List<String> misses = new ArrayList<>();
+
+    void add(EvaluationCase testCase, List<String> ranked, long nanos) {
+        latenciesNanos.add(nanos);
+        if (!testCase.expectsMatch()) {
+            negatives++;
+            if (!ranked.isEmpty()) {
+                falseMatches++;
+                misses.add("false match " + ranked.getFirst() + ": " + abbreviate(testCase.text()));
+            }
+            return;
+        }
+        positives++;
+        List<String> expected = testCase.expected();
+        if (!ranked.isEmpty() && expected.contains(ranked.getFirst())) {
+            top1++;
+        } else {
+            misses.add("expected " + expected + ", got " + (ranked.isEmpty() ? "nothing" : ranked.subList(0,
+                    Math.min(3, ranked.size()))) + ": " + abbreviate(testCase.text()));
+        }
+        List<String> top3 = ranked.subList(0, Math.min(3, ranked.size()));
+        recallAt3 += expected.stream().filter(top3::contains).count() / (double) expected.size();
+        for (int rank = 0; rank < ranked.size(); rank++) {
+            if (expected.contains(ranked.get(rank))) {
+                reciprocalRank += 1.0 / (rank + 1);
+                break;
+            }
+        }
+    }
+
+    Figures figures() {
+        List<Long> sorted = latenciesNanos.stream().sorted().toList();
+        return new Figures(positives, negatives, ratio(top1, positives), ratio(recallAt3, positives),
+                ratio(reciprocalRank, positives), ratio(falseMatches, negatives), percentileMillis(sorted, 0.50),
+                percentileMillis(sorted, 0.95), percentileMillis(sorted, 0.99));
+    }
+
+    List<String> misses() {
+        return List.copyOf(misses);
+    }
+
+    private static double ratio(double count, int total) {
+        return total == 0 ? 0 : count / total;
+    }
+
+    private static double percentileMillis(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() <= 110 ? flat : flat.substring(0, 107) + "...";
+    }
+
+    record Figures(int positives, int negatives, double top1, double recallAt3, double mrr, double falseMatchRate,
+            double p50Millis, double p95Millis, double p99Millis) {
+    }
+}

@@ -1,0 +1,171 @@
+package nl.duiding.kb.matching;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns one window's analysed text and its retrieved documents into {@link Features} per narrative. A word counts
+ * as found when the stems are equal or, for a word the index does not know, when one is a typo of the other
+ * ({@link TypoDistance}), the latter at 80 %.
+ */
+final class FeatureExtractor {
+
+    private static final double TYPO_CREDIT = 0.8;
+    /** Words rarer than this (idf) are "informative"; most function words fall below it. */
+    private static final double INFORMATIVE_IDF = 2.5;
+
+    private FeatureExtractor() {
+    }
+
+    /** Features per narrative group ({@code tenant|slug}), with the positions each narrative covers. */
+    static Map<String, Scored> extract(QueryTerms query, Collection<DocTerms> documents) {
+        Map<String, List<DocTerms>> byGroup = new LinkedHashMap<>();
+        documents.forEach(d -> byGroup.computeIfAbsent(d.group(), g -> new ArrayList<>()).add(d));
+        Set<String> unknownTokens = new HashSet<>();
+        Set<String> queryTokens = new HashSet<>();
+        query.positions().forEach(p -> {
+            queryTokens.addAll(p.tokens());
+            if (!p.known()) {
+                unknownTokens.addAll(p.tokens());
+            }
+        });
+
+        Map<String, GroupCoverage> coverage = new LinkedHashMap<>();
+        byGroup.forEach((group, docs) -> coverage.put(group, cover(query, queryTokens, unknownTokens, docs)));
+
+        double bestClass = coverage.values().stream().mapToDouble(GroupCoverage::classBm25).max().orElse(0);
+        double bestPhrasing = coverage.values().stream().mapToDouble(GroupCoverage::phrasingBm25).max().orElse(0);
+        GroupCoverage ordinaryClass = best(coverage, true, Comparator.comparingDouble(GroupCoverage::classBm25));
+        GroupCoverage ordinaryPhrasing = best(coverage, true,
+                Comparator.comparingDouble(GroupCoverage::phrasingCoverage));
+        GroupCoverage topNarrative = best(coverage, false, Comparator.comparingDouble(GroupCoverage::classBm25));
+
+        Map<String, Scored> result = new LinkedHashMap<>();
+        coverage.forEach((group, c) -> {
+            if (isOrdinary(group)) {
+                return;
+            }
+            Features features = new Features(c.classCoverage, c.phrasingCoverage, c.classBm25, c.phrasingBm25,
+                    share(c.classBm25, bestClass), share(c.phrasingBm25, bestPhrasing), c.informativeHits,
+                    ordinaryClass.classCoverage, ordinaryPhrasing.phrasingCoverage,
+                    share(ordinaryClass.classBm25, bestClass), c == topNarrative);
+            result.put(group, new Scored(features, c.covered, c.bestPhrasing));
+        });
+        return result;
+    }
+
+    private static boolean isOrdinary(String group) {
+        return group.startsWith(DocTerms.ORDINARY_GROUP_PREFIX);
+    }
+
+    private static GroupCoverage best(Map<String, GroupCoverage> coverage, boolean ordinary,
+            Comparator<GroupCoverage> order) {
+        return coverage.entrySet().stream().filter(e -> isOrdinary(e.getKey()) == ordinary)
+                .map(Map.Entry::getValue).max(order).orElse(GroupCoverage.NONE);
+    }
+
+    private static double share(double score, double best) {
+        return best <= 0 ? 0 : score / best;
+    }
+
+    private static GroupCoverage cover(QueryTerms query, Set<String> queryTokens, Set<String> unknownTokens,
+            List<DocTerms> docs) {
+        Set<String> vocabulary = new HashSet<>();
+        docs.forEach(d -> vocabulary.addAll(d.idf().keySet()));
+
+        BitSet covered = new BitSet();
+        double found = 0;
+        int informative = 0;
+        List<QueryTerms.Position> positions = query.positions();
+        for (int i = 0; i < positions.size(); i++) {
+            QueryTerms.Position position = positions.get(i);
+            double credit = credit(position.tokens(), vocabulary, !position.known());
+            if (credit > 0) {
+                covered.set(i);
+                found += credit * position.weight();
+                if (position.weight() >= INFORMATIVE_IDF) {
+                    informative++;
+                }
+            }
+        }
+        double total = query.totalWeight();
+
+        double bestPhrasing = 0;
+        double phrasingBm25 = 0;
+        double classBm25 = 0;
+        String bestPhrasingText = null;
+        for (DocTerms doc : docs) {
+            if (doc.isClass()) {
+                classBm25 = Math.max(classBm25, doc.score());
+            } else {
+                phrasingBm25 = Math.max(phrasingBm25, doc.score());
+            }
+            if (doc.isTriggerLike()) {
+                double docCoverage = documentCoverage(doc, queryTokens, unknownTokens);
+                if (docCoverage > bestPhrasing) {
+                    bestPhrasing = docCoverage;
+                    bestPhrasingText = doc.text();
+                }
+            }
+        }
+        return new GroupCoverage(total <= 0 ? 0 : found / total, bestPhrasing, classBm25, phrasingBm25,
+                informative, covered, bestPhrasingText);
+    }
+
+    /** Share of a phrasing's information (idf) that the text contains. */
+    private static double documentCoverage(DocTerms doc, Set<String> queryTokens, Set<String> unknownTokens) {
+        double total = 0;
+        double found = 0;
+        for (Map.Entry<String, Double> term : doc.idf().entrySet()) {
+            total += term.getValue();
+            if (queryTokens.contains(term.getKey())) {
+                found += term.getValue();
+            } else if (isTypoOfAny(term.getKey(), unknownTokens)) {
+                found += TYPO_CREDIT * term.getValue();
+            }
+        }
+        return total <= 0 ? 0 : found / total;
+    }
+
+    private static double credit(Set<String> tokens, Set<String> vocabulary, boolean mayBeTypo) {
+        for (String token : tokens) {
+            if (vocabulary.contains(token)) {
+                return 1;
+            }
+        }
+        if (mayBeTypo) {
+            for (String token : tokens) {
+                if (isTypoOfAny(token, vocabulary)) {
+                    return TYPO_CREDIT;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isTypoOfAny(String token, Set<String> words) {
+        for (String word : words) {
+            if (TypoDistance.isTypoOf(token, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A narrative's features, which positions of the window it covers (for evidence) and its closest phrasing. */
+    record Scored(Features features, BitSet covered, String closestPhrasing) {
+    }
+
+    private record GroupCoverage(double classCoverage, double phrasingCoverage, double classBm25,
+            double phrasingBm25, int informativeHits, BitSet covered, String bestPhrasing) {
+
+        static final GroupCoverage NONE = new GroupCoverage(0, 0, 0, 0, 0, new BitSet(), null);
+    }
+}

@@ -1,0 +1,40 @@
+package nl.duiding.kb.matching;
+
+import java.util.List;
+
+/**
+ * What re-ranking knows about one narrative for one window of text. Coverage values are idf-weighted and lie in
+ * 0..1. A "class" is a narrative or an ordinary KCC topic as a whole; a "phrasing" is one trigger phrasing or one
+ * ordinary question. The ordinary values describe the best-fitting ordinary topic, the competitor that says
+ * "this is an ordinary question".
+ *
+ * @param classCoverage            share of the text's information the narrative's words cover
+ * @param phrasingCoverage         share of the best trigger phrasing found in the text
+ * @param classBm25                BM25 of the narrative as a whole
+ * @param phrasingBm25             best BM25 of a single phrasing
+ * @param classShare               classBm25 relative to the best class (narrative or topic), 1 for the best
+ * @param phrasingShare            phrasingBm25 relative to the best phrasing (trigger or ordinary question)
+ * @param informativeHits          distinct informative words of the text the narrative covers
+ * @param ordinaryClassCoverage    as classCoverage, for the best ordinary topic
+ * @param ordinaryPhrasingCoverage as phrasingCoverage, for the best ordinary question
+ * @param ordinaryShare            the best ordinary topic's BM25 relative to the best class
+ * @param bestNarrative            whether this narrative has the highest class BM25 among narratives
+ */
+record Features(double classCoverage, double phrasingCoverage, double classBm25, double phrasingBm25,
+        double classShare, double phrasingShare, int informativeHits, double ordinaryClassCoverage,
+        double ordinaryPhrasingCoverage, double ordinaryShare, boolean bestNarrative) {
+
+    static final List<String> NAMES = List.of("classCoverage", "phrasingCoverage", "logClassBm25",
+            "logPhrasingBm25", "classShare", "phrasingShare", "informativeHits", "ordinaryClassCoverage",
+            "ordinaryPhrasingCoverage", "ordinaryShare", "bestNarrative", "coverageMargin");
+
+    /** The model's input, in the order of {@link #NAMES}. */
+    double[] vector() {
+        return new double[] {
+            classCoverage, phrasingCoverage, Math.log1p(classBm25), Math.log1p(phrasingBm25), classShare,
+            phrasingShare, Math.min(informativeHits, 5) / 5.0, ordinaryClassCoverage, ordinaryPhrasingCoverage,
+            ordinaryShare, bestNarrative ? 1 : 0,
+            Math.max(classCoverage, phrasingCoverage) - Math.max(ordinaryClassCoverage, ordinaryPhrasingCoverage)
+        };
+    }
+}

@@ -1,0 +1,211 @@
+package nl.duiding.kb.matching;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.MsearchRequest;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.termvectors.TermVector;
+import nl.duiding.kb.index.IndexNames;
+import nl.duiding.kb.narrative.Narrative;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything matching asks Elasticsearch: candidate documents per window, the analysed window, the analysed
+ * candidates and the published narratives to answer with. {@link #query} is the one place the match query is built.
+ */
+@Component
+class MatchSearch {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchSearch.class);
+    private static final String FIELD = "text";
+
+    private final ElasticsearchClient client;
+    private final String index;
+
+    MatchSearch(ElasticsearchClient client, IndexNames names) {
+        this.client = client;
+        this.index = names.alias(MatchIndices.MATCH);
+    }
+
+    /** Phrasings: single trigger phrasings, profiles and single ordinary questions. */
+    static final List<String> PHRASINGS = List.of(MatchDocument.TRIGGER, MatchDocument.PROFILE, MatchDocument.ORDINARY);
+    /** Classes: whole narratives and whole ordinary topics. */
+    static final List<String> CLASSES = List.of(MatchDocument.NARRATIVE, MatchDocument.TOPIC);
+    private static final int CLASS_CANDIDATES = 30;
+
+    /**
+     * The search for one window: BM25 over the Dutch analysis (stems, synonyms, compound parts) plus a weaker
+     * typo-tolerant pass over the unstemmed words, within the caller's tenants, over the given kinds of documents.
+     */
+    Query query(String window, Set<String> tenants, Set<String> excludeIds, List<String> kinds) {
+        List<FieldValue> tenantValues = tenants.stream().map(FieldValue::of).toList();
+        List<FieldValue> kindValues = kinds.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.bool(b -> {
+            b.filter(f -> f.terms(t -> t.field("tenant").terms(v -> v.value(tenantValues))))
+                    .filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(kindValues))))
+                    .should(s -> s.match(m -> m.field(FIELD).query(window)))
+                    .should(s -> s.match(m -> m.field(FIELD + ".exact").query(window).fuzziness("AUTO")
+                            .prefixLength(1).maxExpansions(20).boost(0.3f)))
+                    .minimumShouldMatch("1");
+            if (!excludeIds.isEmpty()) {
+                b.mustNot(n -> n.ids(i -> i.values(List.copyOf(excludeIds))));
+            }
+            return b;
+        }));
+    }
+
+    /** Candidate hits per window (phrasings and classes), in one multi-search. */
+    List<List<Candidate>> candidates(List<String> windows, Set<String> tenants, Set<String> excludeIds, int size) {
+        try {
+            var response = client.msearch(m -> {
+                for (String window : windows) {
+                    add(m, query(window, tenants, excludeIds, PHRASINGS), size);
+                    add(m, query(window, tenants, excludeIds, CLASSES), CLASS_CANDIDATES);
+                }
+                return m;
+            }, MatchDocument.class);
+            // Two searches per window, in order: phrasings, then classes.
+            List<List<Candidate>> result = new ArrayList<>();
+            List<MultiSearchResponseItem<MatchDocument>> items = response.responses();
+            for (int i = 0; i < items.size(); i++) {
+                MultiSearchResponseItem<MatchDocument> item = items.get(i);
+                if (item.isFailure()) {
+                    throw new IllegalStateException("Match search failed: " + item.failure().error().reason());
+                }
+                if (i % 2 == 0) {
+                    result.add(new ArrayList<>());
+                }
+                List<Candidate> window = result.getLast();
+                item.result().hits().hits().forEach(hit -> window.add(
+                        new Candidate(hit.id(), hit.source(), hit.score() == null ? 0 : hit.score())));
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The window through the search analyzer, with document frequencies for weighting. */
+    QueryTerms analyse(String window) {
+        try {
+            var response = client.termvectors(t -> t.index(index).doc(Map.of(FIELD, window)).fields(FIELD)
+                    .perFieldAnalyzer(FIELD, "nl_search").positions(true).offsets(true)
+                    .termStatistics(true).fieldStatistics(true));
+            TermVector vector = response.termVectors().get(FIELD);
+            if (vector == null) {
+                return new QueryTerms(window, List.of());
+            }
+            int documents = vector.fieldStatistics().docCount();
+            Map<Integer, Set<String>> tokens = new TreeMap<>();
+            Map<Integer, Double> weights = new HashMap<>();
+            Map<Integer, int[]> offsets = new HashMap<>();
+            vector.terms().forEach((term, stats) -> {
+                Integer docFreq = stats.docFreq();
+                stats.tokens().forEach(token -> {
+                    int position = token.position();
+                    tokens.computeIfAbsent(position, p -> new LinkedHashSet<>()).add(term);
+                    if (docFreq != null && docFreq > 0) {
+                        weights.merge(position, Idf.of(docFreq, documents), Math::max);
+                    }
+                    if (token.startOffset() != null && token.endOffset() != null) {
+                        offsets.merge(position, new int[] {token.startOffset(), token.endOffset()},
+                                (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                    }
+                });
+            });
+            double unknown = Idf.unknown(documents);
+            List<QueryTerms.Position> positions = new ArrayList<>();
+            tokens.forEach((position, terms) -> {
+                int[] span = offsets.getOrDefault(position, new int[] {0, 0});
+                positions.add(new QueryTerms.Position(position, terms, weights.getOrDefault(position, unknown),
+                        weights.containsKey(position), span[0], span[1]));
+            });
+            return new QueryTerms(window, positions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(MsearchRequest.Builder m, Query query, int size) {
+        if (log.isDebugEnabled()) {
+            log.debug("match query: {}", query);
+        }
+        m.searches(s -> s.header(h -> h.index(index)).body(b -> b.query(query).size(size)
+                .source(src -> src.filter(f -> f.includes("kind", "slug", "tenant", "topic", FIELD)))));
+    }
+
+    /** Analysed terms of stored documents, with idf. */
+    Map<String, Map<String, Double>> termsOf(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            var response = client.mtermvectors(m -> m.index(index).ids(List.copyOf(ids)).fields(FIELD)
+                    .termStatistics(true).fieldStatistics(true).positions(false).offsets(false));
+            Map<String, Map<String, Double>> result = new HashMap<>();
+            response.docs().forEach(doc -> {
+                TermVector vector = doc.termVectors() == null ? null : doc.termVectors().get(FIELD);
+                if (vector == null) {
+                    return;
+                }
+                int documents = vector.fieldStatistics().docCount();
+                Map<String, Double> idf = new HashMap<>();
+                vector.terms().forEach((term, stats) ->
+                        idf.put(term, Idf.of(stats.docFreq() == null ? 1 : stats.docFreq(), documents)));
+                result.put(doc.id(), idf);
+            });
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The published narratives behind these groups ({@code tenant|slug}), from their profile documents. */
+    Map<String, Narrative> narratives(Collection<String> groups) {
+        if (groups.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            List<String> ids = groups.stream().map(g -> g + "|profile").toList();
+            var response = client.mget(m -> m.index(index).ids(ids), MatchDocument.class);
+            Map<String, Narrative> result = new HashMap<>();
+            response.docs().forEach(doc -> {
+                if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
+                    MatchDocument profile = doc.result().source();
+                    result.put(profile.tenant() + "|" + profile.slug(), profile.narrative());
+                }
+            });
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A retrieved document and its BM25 score. */
+    record Candidate(String id, MatchDocument doc, double score) {
+
+        boolean isClass() {
+            return CLASSES.contains(doc.kind());
+        }
+
+        String group() {
+            return MatchDocument.ORDINARY.equals(doc.kind()) || MatchDocument.TOPIC.equals(doc.kind())
+                    ? DocTerms.ORDINARY_GROUP_PREFIX + doc.topic()
+                    : doc.tenant() + "|" + doc.slug();
+        }
+    }
+}

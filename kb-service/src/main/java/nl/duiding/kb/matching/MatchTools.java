@@ -1,0 +1,140 @@
+package nl.duiding.kb.matching;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One-shot command-line modes of kb-service for matching: {@code --duiding.tool=evaluate --duiding.tool.files=a,b}
+ * and {@code --duiding.tool=calibrate --duiding.tool.output=file}. Run by scripts/eval-match.sh and
+ * scripts/calibrate-match.sh after the content is imported; the process exits when done.
+ */
+@Component
+@ConditionalOnProperty("duiding.tool")
+class MatchTools implements ApplicationRunner {
+
+    private final MatchEvaluation evaluation;
+    private final Matcher matcher;
+    private final CalibrationTrainer trainer;
+    private final CalibrationHolder calibration;
+    private final MatchProperties properties;
+    private final ConfigurableApplicationContext context;
+    private final JsonMapper json;
+
+    MatchTools(MatchEvaluation evaluation, Matcher matcher, CalibrationTrainer trainer, CalibrationHolder calibration,
+            MatchProperties properties, ConfigurableApplicationContext context, JsonMapper json) {
+        this.evaluation = evaluation;
+        this.matcher = matcher;
+        this.trainer = trainer;
+        this.calibration = calibration;
+        this.properties = properties;
+        this.context = context;
+        this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        String tool = context.getEnvironment().getProperty("duiding.tool", "");
+        String output = context.getEnvironment().getProperty("duiding.tool.output");
+        int status = switch (tool) {
+            case "evaluate" -> evaluate(context.getEnvironment().getProperty("duiding.tool.files", ""), output);
+            case "calibrate" -> calibrate(context.getEnvironment().getProperty("duiding.tool.files",
+                    "eval/match-train.jsonl"), output);
+            case "explain" -> explain(context.getEnvironment().getProperty("duiding.tool.text", ""));
+            default -> {
+                System.err.println("Unknown duiding.tool '" + tool + "': use evaluate or calibrate");
+                yield 2;
+            }
+        };
+        System.exit(SpringApplication.exit(context, () -> status));
+    }
+
+    private int evaluate(String files, String output) throws IOException {
+        List<MatchEvaluation.Report> reports = new ArrayList<>();
+        for (String file : files.split(",")) {
+            if (file.isBlank()) {
+                continue;
+            }
+            MatchEvaluation.Report report = evaluation.evaluate(Path.of(file.strip()));
+            reports.add(report);
+            print(report);
+        }
+        if (output != null) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("date", LocalDate.now().toString());
+            document.put("thresholds", Map.of("minScore", properties.minScore(),
+                    "middleConfidence", properties.middleConfidence(), "highConfidence", properties.highConfidence()));
+            document.put("calibration", calibration.get().fitted());
+            document.put("reports", reports);
+            Files.writeString(Path.of(output), json.writeValueAsString(document));
+        }
+        return reports.isEmpty() ? 2 : 0;
+    }
+
+    private static void print(MatchEvaluation.Report report) {
+        var ours = report.duiding();
+        var base = report.baseline();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%n== %s: %d lines expecting a match, %d expecting none%n",
+                report.file(), ours.positives(), ours.negatives()));
+        out.append(String.format(Locale.ROOT, "%-22s %10s %10s%n", "", "duiding", "baseline"));
+        row(out, "top-1 accuracy", ours.top1(), base.top1());
+        row(out, "recall@3", ours.recallAt3(), base.recallAt3());
+        row(out, "MRR", ours.mrr(), base.mrr());
+        row(out, "false-match rate", ours.falseMatchRate(), base.falseMatchRate());
+        out.append(String.format(Locale.ROOT, "%-22s %10.1f %10.1f%n", "latency p50 (ms)", ours.p50Millis(),
+                base.p50Millis()));
+        out.append(String.format(Locale.ROOT, "%-22s %10.1f %10.1f%n", "latency p95 (ms)", ours.p95Millis(),
+                base.p95Millis()));
+        out.append(String.format(Locale.ROOT, "%-22s %10.1f %10.1f%n", "latency p99 (ms)", ours.p99Millis(),
+                base.p99Millis()));
+        out.append("misses:\n");
+        report.misses().forEach(miss -> out.append("  ").append(miss).append('\n'));
+        System.out.print(out);
+    }
+
+    private static void row(StringBuilder out, String name, double ours, double base) {
+        out.append(String.format(Locale.ROOT, "%-22s %10.3f %10.3f%n", name, ours, base));
+    }
+
+    private int explain(String text) {
+        for (Matcher.Window window : matcher.windows(text, java.util.Set.of("nationaal"), java.util.Set.of(context.getEnvironment().getProperty("duiding.tool.exclude", "-")))) {
+            System.out.println("window: " + window.terms().text());
+            window.terms().positions().forEach(p -> System.out.printf(Locale.ROOT, "  %3d %-40s %.2f%n", p.index(),
+                    p.tokens(), p.weight()));
+            window.scored().entrySet().stream()
+                    .sorted((a, b) -> Double.compare(calibration.get().probability(b.getValue().features()),
+                            calibration.get().probability(a.getValue().features())))
+                    .limit(8)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %.3f %s %s%n",
+                            calibration.get().probability(e.getValue().features()), e.getKey(), e.getValue().features()));
+        }
+        return 0;
+    }
+
+    private int calibrate(String trainingFile, String output) throws IOException {
+        CalibrationTrainer.Result result = trainer.fit(Path.of(trainingFile));
+        System.out.println("threshold  right-narrative-shown  no-match-texts-shown-one");
+        result.thresholds().forEach(row -> System.out.printf(Locale.ROOT, "%9.2f  %21.3f  %24.3f%n",
+                row.threshold(), row.top1Found(), row.falseMatchRate()));
+        String target = output == null ? "kb-service/src/main/resources/matching/calibration.json" : output;
+        Files.writeString(Path.of(target), json.writeValueAsString(result.calibration()) + "\n");
+        System.out.println("Calibration written to " + target);
+        return 0;
+    }
+}

@@ -1,0 +1,23 @@
+package nl.duiding.kb.matching;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A window of the resident's text as the search analyzer sees it: per position the tokens there (a word, its
+ * synonyms and compound parts), how informative the position is, and where it sits in the text for evidence.
+ */
+record QueryTerms(String text, List<Position> positions) {
+
+    QueryTerms {
+        positions = List.copyOf(positions);
+    }
+
+    double totalWeight() {
+        return positions.stream().mapToDouble(Position::weight).sum();
+    }
+
+    /** {@code known}: some token here occurs in the index; unknown words are names, typos or other topics. */
+    record Position(int index, Set<String> tokens, double weight, boolean known, int start, int end) {
+    }
+}
