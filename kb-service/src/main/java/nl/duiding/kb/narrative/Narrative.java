@@ -3,6 +3,9 @@ package nl.duiding.kb.narrative;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A narrative's content: what residents believe, how they say it and how the KCC answers. Editorial state
  * (status, version, who and when) travels beside it in {@link NarrativeRecord}.
@@ -44,6 +47,13 @@ public record Narrative(
 
     /** An official source; {@code placeholder} marks the municipality's own page, to be replaced locally. */
     public record Source(String title, String url, String publisher, boolean placeholder) {
+
+        /** Most sources leave {@code placeholder} out, which means false. */
+        @JsonCreator
+        static Source of(@JsonProperty("title") String title, @JsonProperty("url") String url,
+                @JsonProperty("publisher") String publisher, @JsonProperty("placeholder") Boolean placeholder) {
+            return new Source(title, url, publisher, Boolean.TRUE.equals(placeholder));
+        }
     }
 
     /** For belactie forms: the short standard answer that keeps the lines free, and the steps for the wave. */

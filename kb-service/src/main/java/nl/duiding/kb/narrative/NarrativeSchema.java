@@ -27,6 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class NarrativeSchema {
 
+    /** The background is Markdown outside the front matter, so the schema cannot limit it; this does. */
+    public static final int MAX_BACKGROUND = 20_000;
+
     public static final String RESOURCE = "content-schema/narrative.schema.json";
 
     /** The order of the front-matter fields in files, as the schema lists them. */

@@ -173,8 +173,12 @@ public class NarrativeWorkflow {
     }
 
     private void check(Narrative narrative, NarrativeStatus status, String author) {
-        List<NarrativeSchema.Violation> violations = schema.validate(
-                NarrativeSchema.frontMatter(narrative, status, author), DUTCH);
+        List<NarrativeSchema.Violation> violations = new java.util.ArrayList<>(schema.validate(
+                NarrativeSchema.frontMatter(narrative, status, author), DUTCH));
+        if (narrative.background() != null && narrative.background().length() > NarrativeSchema.MAX_BACKGROUND) {
+            violations.add(new NarrativeSchema.Violation("$.background",
+                    "mag maximaal " + NarrativeSchema.MAX_BACKGROUND + " tekens lang zijn", null));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidNarrative(violations);
         }
