@@ -41,6 +41,12 @@ public record Narrative(
         tenant = tenant == null ? TenantCode.NATIONAL : tenant;
     }
 
+    /** The same content under another slug; API clients may leave the slug out of a body and give it in the path. */
+    public Narrative withSlug(Slug other) {
+        return new Narrative(other, title, summary, category, tags, risk, tenant, validFrom, validUntil, reviewBy,
+                triggers, scripts, legalPosition, legalBasis, safetySignals, playbook, sources, related, background);
+    }
+
     /** A law or article, with its official text where known. */
     public record Citation(String citation, String url) {
     }
