@@ -1,5 +1,7 @@
 package nl.duiding.kb.content;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Export of the published narratives as content files, for beheerders. */
 @RestController
@@ -41,11 +42,14 @@ class ContentExportController {
 
     @GetMapping(path = "/export.zip", produces = "application/zip")
     @Operation(summary = "De gepubliceerde verhalen als zip met content/narratives/…")
-    ResponseEntity<StreamingResponseBody> zip() {
+    ResponseEntity<byte[]> zip() throws IOException {
+        // A few hundred narratives zip to well under a megabyte: building it in memory keeps this simple.
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        exporter.zipTo(zip);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("duiding-content.zip").build().toString())
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .body(exporter::zipTo);
+                .body(zip.toByteArray());
     }
 }
