@@ -151,6 +151,7 @@ heap_mb() {
 
 REPO_ROOT="$(duiding_repo_root)"
 RUN_AS="" # set to $ES_SYSTEM_USER when the caller is root
+AS_ES_PREFIX=() # "runuser -u duiding-es --" when the caller is root
 ES_BASE="" # <runtime>/elasticsearch: shared download cache + one folder per name
 NAME_DIR="" # <runtime>/elasticsearch/<name>
 ES_HOME_DIR="" # unpacked distribution of this name (plugins get installed here)
@@ -158,6 +159,7 @@ NODES=1
 PORT="$DEFAULT_PORT"
 HEAP="$DEFAULT_HEAP"
 STATE_NODES="" # node count recorded by the last start, if any
+STATE_PORT="" # port recorded by the last start, if any
 
 # Where Elasticsearch keeps its files. As root the default is under /var/tmp,
 # because the repository may live under /root (mode 700), which the
@@ -174,7 +176,10 @@ resolve_dirs() {
   fi
   NAME_DIR="$ES_BASE/$NAME"
   ES_HOME_DIR="$NAME_DIR/elasticsearch-$ES_VERSION"
-  [[ $EUID -eq 0 ]] && RUN_AS="$ES_SYSTEM_USER"
+  if [[ $EUID -eq 0 ]]; then
+    RUN_AS="$ES_SYSTEM_USER"
+    AS_ES_PREFIX=(runuser -u "$RUN_AS" --)
+  fi
   return 0
 }
 
@@ -193,6 +198,7 @@ load_state() {
     done <"$file"
   fi
   STATE_NODES="$s_nodes"
+  STATE_PORT="$s_port"
   PORT="${OPT_PORT:-${s_port:-$DEFAULT_PORT}}"
   NODES="${OPT_NODES:-${s_nodes:-1}}"
   HEAP="${OPT_HEAP:-$DEFAULT_HEAP}"
@@ -258,7 +264,7 @@ node_pid() {
     else
       warn "stale pid file $pidfile: process ${pid:-?} no longer exists; removing it"
     fi
-    rm -f "$pidfile"
+    rm -f "$pidfile" 2>/dev/null || warn "could not remove $pidfile"
   fi
   local match
   while IFS= read -r match; do
@@ -285,22 +291,24 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# Who listens on a port, for error messages (needs ss; details only as root).
+# Who listens on a port, for error messages (needs ss; process details are
+# only visible for our own processes, or to root). Our other instances are
+# named, with how to stop them.
 port_holder() {
-  local out=""
+  local out="" pid marker node
   if command -v ss >/dev/null 2>&1; then
     out="$(ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*users:(\(.*\))$/\1/p' | head -1)"
   fi
-  echo "${out:-unknown process}"
-}
-
-# Run a command as the Elasticsearch user (as ourselves when not root).
-as_es_user() {
-  if [[ -n "$RUN_AS" ]]; then
-    runuser -u "$RUN_AS" -- "$@"
-  else
-    "$@"
+  pid="$(sed -n 's/.*pid=\([0-9]*\).*/\1/p' <<<"$out")"
+  if [[ -n "$pid" ]]; then
+    marker="$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | sed -n 's/^-Dduiding\.es\.node=//p')"
+    if [[ -n "$marker" ]]; then
+      node="$(basename "$(dirname "$marker")")"
+      echo "another Elasticsearch of this script, '$node' (stop it with: scripts/elasticsearch.sh stop --name $node)"
+      return 0
+    fi
   fi
+  echo "${out:-an unknown process} (not an Elasticsearch '$NAME' of this script)"
 }
 
 # --- root: unprivileged user -------------------------------------------------------
@@ -317,13 +325,12 @@ ensure_system_user() {
   need_cmd runuser util-linux
 }
 
-# Hand the runtime folder to the Elasticsearch user and prove it can reach it;
-# an explicit DUIDING_RUNTIME_DIR under e.g. /root would otherwise fail later
-# with an obscure Java exception.
-grant_runtime_to_user() {
+# Before any work: can the Elasticsearch user reach the runtime folder and the
+# JDK? An explicit DUIDING_RUNTIME_DIR under e.g. /root (mode 700) would
+# otherwise fail later with an obscure Java exception.
+check_user_can_reach() {
   [[ -n "$RUN_AS" ]] || return 0
-  chown -R "$ES_SYSTEM_USER:$ES_SYSTEM_USER" "$NAME_DIR"
-  if ! runuser -u "$RUN_AS" -- test -w "$NAME_DIR" -a -x "$NAME_DIR"; then
+  if ! runuser -u "$RUN_AS" -- test -x "$NAME_DIR"; then
     local p="$NAME_DIR" blocker="$NAME_DIR"
     while [[ "$p" != / ]]; do
       p="$(dirname "$p")"
@@ -334,6 +341,15 @@ grant_runtime_to_user() {
   fi
   runuser -u "$RUN_AS" -- test -x "$JAVA_HOME/bin/java" ||
     die "user '$ES_SYSTEM_USER' cannot run $JAVA_HOME/bin/java; install the JDK somewhere readable for all users, e.g. under /usr/lib/jvm"
+}
+
+# Hand the runtime folder (distribution, config, data, logs) to the
+# Elasticsearch user: it writes data, logs and its keystore there.
+grant_runtime_to_user() {
+  [[ -n "$RUN_AS" ]] || return 0
+  chown -R "$ES_SYSTEM_USER:$ES_SYSTEM_USER" "$NAME_DIR"
+  runuser -u "$RUN_AS" -- test -w "$NAME_DIR" ||
+    die "user '$ES_SYSTEM_USER' cannot write $NAME_DIR even after chown (read-only file system?)"
 }
 
 # --- distribution ----------------------------------------------------------------
@@ -389,21 +405,31 @@ newest_plugin_zip() {
 }
 
 # Print the plugin zip, building the module first when the zip is missing or
-# older than anything it is built from.
+# older than anything it is built from (tests excluded: they are not in the zip).
+# Reproducible builds may leave an unchanged zip with its old time stamp, so a
+# stamp taken when our last successful build began counts as well.
 plugin_zip() {
-  local zip stale=""
+  local zip stale="" ref stamp="$ES_BASE/.plugin-build-stamp"
   zip="$(newest_plugin_zip)"
   if [[ -z "$zip" ]]; then
     stale="no $PLUGIN_MODULE/target/$PLUGIN_MODULE-*.zip yet"
-  elif [[ -n "$(find "$REPO_ROOT/$PLUGIN_MODULE/src" "$REPO_ROOT/$PLUGIN_MODULE/pom.xml" \
-    "$REPO_ROOT/pom.xml" -newer "$zip" -print -quit 2>/dev/null)" ]]; then
-    stale="sources changed since $(basename "$zip") was built"
+  else
+    ref="$zip"
+    [[ -f "$stamp" && "$stamp" -nt "$zip" ]] && ref="$stamp"
+    if [[ -n "$(find "$REPO_ROOT/$PLUGIN_MODULE/src" -path "$REPO_ROOT/$PLUGIN_MODULE/src/test" -prune \
+      -o -newer "$ref" -print -quit 2>/dev/null)" ||
+      "$REPO_ROOT/$PLUGIN_MODULE/pom.xml" -nt "$ref" || "$REPO_ROOT/pom.xml" -nt "$ref" ]]; then
+      stale="sources changed since $(basename "$zip") was built"
+    fi
   fi
   if [[ -n "$stale" ]]; then
     info "building $PLUGIN_MODULE ($stale)"
+    mkdir -p "$ES_BASE"
+    touch "$stamp.new"
     duiding_mvn -pl "$PLUGIN_MODULE" package -DskipTests >&2 ||
       die "building $PLUGIN_MODULE failed (Maven output above), so the $PLUGIN_NAME plugin cannot be installed." \
         "Fix the build, or set DUIDING_ES_SKIP_PLUGIN=1 to run Elasticsearch without it."
+    mv -f "$stamp.new" "$stamp"
     zip="$(newest_plugin_zip)"
     [[ -n "$zip" ]] || die "$PLUGIN_MODULE built, but no $PLUGIN_MODULE/target/$PLUGIN_MODULE-*.zip appeared"
   fi
@@ -498,7 +524,10 @@ xpack.security.enabled: false
 cluster.routing.allocation.disk.threshold_enabled: false
 # Deleting indices needs their exact names, not wildcards or _all.
 action.destructive_requires_name: true
-# No xpack.ml.enabled here: this distribution has no machine learning module.
+# This distribution has no machine learning module, but x-pack-core registers
+# the setting (checked: 9.5.3 starts with it). Off, so that this file also
+# works unchanged on the full distribution without its ML native processes.
+xpack.ml.enabled: false
 EOF
 
   # Bounded heap: without it Elasticsearch takes half of the machine's memory.
@@ -520,7 +549,6 @@ EOF
 
 LAUNCHED_PIDS=() # pids of the launchers this run started (for liveness checks)
 LAUNCHED_NODES=() # node indexes this run started
-AS_ES_PREFIX=() # "runuser -u duiding-es --" when the caller is root
 
 # Start one node in the background, in its own session (so Ctrl-C in the
 # caller's terminal does not reach it) and detached from our stdin/stdout. The
@@ -558,7 +586,8 @@ show_node_logs() {
 }
 
 # Stop the given nodes: SIGTERM, wait, SIGKILL after DUIDING_ES_STOP_TIMEOUT.
-# Only pids verified by node_pid (our server, our config folder) are signalled.
+# Only pids verified by node_pid (our server class and this node's marker)
+# are signalled.
 stop_nodes() {
   local timeout="${DUIDING_ES_STOP_TIMEOUT:-30}" i pid
   local -a pids=() names=()
@@ -587,7 +616,7 @@ stop_nodes() {
       kill -KILL "${pids[$k]}" 2>/dev/null || true
     fi
   done
-  for i in "$@"; do rm -f "$(node_pidfile "$i")"; done
+  for i in "$@"; do rm -f "$(node_pidfile "$i")" 2>/dev/null || true; done
   info "stopped ${names[*]} in $((SECONDS - started))s"
 }
 
@@ -600,24 +629,14 @@ cluster_health() {
     "$(sed -n 's/.*"number_of_nodes":\([0-9]*\).*/\1/p' <<<"$body")"
 }
 
-# All configured nodes run and the cluster answers with at least yellow.
-cluster_up() {
-  local i health
-  for ((i = 0; i < NODES; i++)); do
-    node_pid "$i" >/dev/null || return 1
-  done
-  health="$(cluster_health)"
-  [[ "$health" == green* || "$health" == yellow* ]]
-}
-
 # Refuse to start when a port we need is taken by something that is not ours.
 check_ports_free() {
   local i p
   for i in "$@"; do
     for p in "$(http_port "$i")" "$(transport_port "$i")"; do
       if port_in_use "$p"; then
-        die "port $p (for $(node_name "$i")) is already in use by $(port_holder "$p"), which is not" \
-          "Elasticsearch '$NAME' started by this script. Stop that process or pick another --port."
+        die "port $p (needed by $(node_name "$i")) is already in use by $(port_holder "$p")." \
+          "Stop that, or pick another --port."
       fi
     done
   done
@@ -641,6 +660,13 @@ start_cluster() {
   for ((i = 0; i < NODES; i++)); do
     if node_pid "$i" >/dev/null; then running+=("$i"); else missing+=("$i"); fi
   done
+  # A running cluster keeps its ports and size until it is stopped.
+  if [[ ${#running[@]} -gt 0 ]]; then
+    [[ -z "$STATE_PORT" || "$STATE_PORT" == "$PORT" ]] ||
+      die "'$NAME' is running on port $STATE_PORT; stop it first to move it to port $PORT"
+    [[ -z "$STATE_NODES" || "$STATE_NODES" == "$NODES" ]] ||
+      die "'$NAME' is running as $STATE_NODES node(s); stop it first to run it as $NODES"
+  fi
 
   if [[ ${#missing[@]} -eq 0 ]]; then
     # Nothing to start; still make sure the cluster answers (it may be
@@ -663,6 +689,7 @@ start_cluster() {
   check_ports_free "${missing[@]}"
   duiding_find_jdk "$DUIDING_MIN_JAVA"
   ensure_system_user
+  check_user_can_reach
   unpack_distribution
   if [[ ${#running[@]} -eq 0 ]]; then
     install_plugin
@@ -675,8 +702,6 @@ start_cluster() {
   save_state
   grant_runtime_to_user
 
-  AS_ES_PREFIX=()
-  [[ -n "$RUN_AS" ]] && AS_ES_PREFIX=(runuser -u "$RUN_AS" --)
   local list=""
   for i in "${missing[@]}"; do list+="${list:+, }$(node_name "$i") (:$(http_port "$i"))"; done
   info "starting Elasticsearch '$NAME': $list, heap $HEAP per node${RUN_AS:+, as user $RUN_AS}"
@@ -701,9 +726,11 @@ wait_for_cluster() {
     local why="did not reach $want health with $NODES node(s) within ${timeout}s"
     [[ -n "$alive_fn" ]] && ! launched_nodes_alive && why="exited during startup"
     local n
-    for n in "${LAUNCHED_NODES[@]:-}"; do
-      [[ -n "$n" ]] && show_node_logs "$n"
-    done
+    if [[ ${#LAUNCHED_NODES[@]} -gt 0 ]]; then
+      for n in "${LAUNCHED_NODES[@]}"; do show_node_logs "$n"; done
+    else
+      for ((n = 0; n < NODES; n++)); do show_node_logs "$n"; done
+    fi
     if [[ ${#LAUNCHED_NODES[@]} -gt 0 ]]; then
       info "stopping the node(s) this run started"
       stop_nodes "${LAUNCHED_NODES[@]}"
@@ -780,7 +807,9 @@ main() {
 
   case "$COMMAND" in
     start | ensure)
-      mkdir -p "$NAME_DIR"
+      if ! mkdir -p "$NAME_DIR" 2>/dev/null || [[ ! -w "$NAME_DIR" ]]; then
+        die "cannot create or write $NAME_DIR; set DUIDING_RUNTIME_DIR to a folder you can write"
+      fi
       # One start/stop at a time per name (e.g. test runs in parallel).
       exec 9>"$NAME_DIR/.lock"
       flock -w 300 9 || die "another scripts/elasticsearch.sh is busy with '$NAME' for 5 minutes; giving up"

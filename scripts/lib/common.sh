@@ -87,7 +87,7 @@ duiding_find_jdk() {
       export JAVA_HOME
       return 0
     fi
-    seen="JAVA_HOME=$JAVA_HOME is ${feature:+Java $feature}${feature:-not a JDK}; "
+    seen="JAVA_HOME=$JAVA_HOME is ${feature:+Java }${feature:-not a JDK}; "
   fi
 
   for candidate in /usr/lib/jvm/*/; do
@@ -106,9 +106,9 @@ duiding_find_jdk() {
 
   if [[ -z "$best" ]]; then
     die "no JDK $min or newer found (${seen:-nothing under /usr/lib/jvm; }the default 'java' does not count)." \
-      "Install one, e.g. Temurin $min+ from the Adoptium apt repository (https://adoptium.net/installation/linux/," \
-      "'apt-get install -y temurin-25-jdk') or 'apt-get install -y openjdk-21-jdk-headless' on Debian 13," \
-      "then rerun, or point JAVA_HOME at it."
+      "Install one under /usr/lib/jvm, e.g. Temurin from the Adoptium apt repository" \
+      "(https://adoptium.net/installation/linux/, then 'apt-get install -y temurin-$min-jdk')," \
+      "or on Debian 13 'apt-get install -y openjdk-$min-jdk-headless'; or point JAVA_HOME at one."
   fi
   export JAVA_HOME="$best"
 }
