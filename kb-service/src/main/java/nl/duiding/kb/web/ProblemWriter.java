@@ -26,8 +26,8 @@ public class ProblemWriter {
         }
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
+        // Jackson writes UTF-8 bytes, which is what JSON is without a charset parameter (RFC 8259).
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
     }
 }
