@@ -17,6 +17,8 @@ public final class NarrativeFileWriter {
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
             .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+            // Long lines stay whole: split lines come out as escaped continuations that read badly in review.
+            .disable(YAMLWriteFeature.SPLIT_LINES)
             .build();
 
     public String write(Narrative narrative, NarrativeStatus status, String author) {

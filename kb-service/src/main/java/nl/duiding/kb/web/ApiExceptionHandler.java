@@ -52,17 +52,17 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        while (cause != null) {
+        JacksonException jackson = null;
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            // Jackson wraps the read error of a body over the limit; the limit is what the client must hear.
             if (cause instanceof RequestSizeFilter.BodyTooLarge tooLarge) {
                 return respond(RequestSizeFilter.tooLarge(tooLarge.limit));
             }
-            if (cause instanceof JacksonException) {
-                break;
+            if (jackson == null && cause instanceof JacksonException j) {
+                jackson = j;
             }
-            cause = cause.getCause();
         }
-        return respond(bodyProblem(cause instanceof JacksonException jackson ? jackson : null));
+        return respond(bodyProblem(jackson));
     }
 
     private static ProblemDetail bodyProblem(JacksonException e) {
