@@ -100,7 +100,18 @@ class PublishedIndex implements PublishedNarratives {
         if (tenant.isNational()) {
             return List.of();
         }
-        return scan(tenant).stream().filter(r -> r.tenant().equals(tenant)).map(r -> r.slug().value()).toList();
+        try {
+            // Local narratives are few per municipality; 10,000 is far beyond any real library.
+            return client.search(s -> s.index(index).size(10_000)
+                            .query(q -> q.term(t -> t.field("tenant").value(tenant.value())))
+                            .source(src -> src.filter(f -> f.includes("slug"))), SlugOnly.class)
+                    .hits().hits().stream().map(hit -> hit.source().slug()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record SlugOnly(String slug) {
     }
 
     private List<NarrativeRecord> scan(TenantCode tenant) {
