@@ -75,7 +75,7 @@ class MatchIndexWriter {
 
     @EventListener
     void on(NarrativePublished event) {
-        syncNarrative(event.record().narrative(), true);
+        syncNarrative(event.narrative().narrative(), true);
     }
 
     @EventListener

@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import nl.duiding.kb.content.ContentProperties;
+import nl.duiding.kb.support.TestIndices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class IndexBootstrapperIT {
 
-    private static final String PREFIX = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String PREFIX = TestIndices.randomPrefix();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -50,9 +50,8 @@ class IndexBootstrapperIT {
     Path otherContent;
 
     @AfterEach
-    void deleteTestIndices() throws IOException {
-        client.indices().delete(d -> d.index(PREFIX + "-*").ignoreUnavailable(true).allowNoIndices(true));
-        client.indices().deleteIndexTemplate(d -> d.name(PREFIX + "-*"));
+    void deleteTestIndices() {
+        TestIndices.deleteAll(PREFIX);
     }
 
     @Test
@@ -77,7 +76,7 @@ class IndexBootstrapperIT {
         Files.writeString(otherContent.resolve("analysis/synonyms.txt"), "azc, asielzoekerscentrum\n");
         var properties = new IndexProperties(PREFIX, "0-1", Duration.ofSeconds(10));
         var restartWithOtherLexicon = new IndexBootstrapper(client, List.of(ManagedIndex.of("narratives", 1)), names,
-                renderer, migrator, properties, new ContentProperties(otherContent, false));
+                renderer, migrator, properties, new ContentProperties(otherContent, false, otherContent.resolve("export")));
         restartWithOtherLexicon.afterPropertiesSet();
 
         String after = aliasTargets().iterator().next();

@@ -1,0 +1,67 @@
+package nl.duiding.kb.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * On a real port, where a body can come chunked without a Content-Length: the limit still holds and is answered
+ * with 413 as a problem detail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChunkedBodyIT {
+
+    private static final String PREFIX = TestIndices.randomPrefix();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("duiding.index.prefix", () -> PREFIX);
+        registry.add("duiding.content.import-on-start", () -> "false");
+        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
+        registry.add("duiding.api.max-body-size", () -> "16KB");
+        registry.add("server.address", () -> "127.0.0.1");
+    }
+
+    @AfterAll
+    static void deleteIndices() {
+        TestIndices.deleteAll(PREFIX);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void refusesAChunkedBodyOverTheLimit() throws Exception {
+        byte[] body = ("{\"title\": \"" + "a".repeat(40 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        String credentials = Base64.getEncoder().encodeToString(
+                (TestUsers.REDACTEUR + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/narratives"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + credentials)
+                // An input stream has no known length, so the client sends it chunked.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("API-Version")).hasValue("1.0.0");
+        assertThat(response.body()).contains("\"title\":\"Aanvraag te groot\"");
+    }
+}
