@@ -15,6 +15,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import nl.duiding.kb.content.ContentProperties;
 import nl.duiding.kb.support.TestIndices;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Runs against the real Elasticsearch node that scripts/test.sh starts, with es-analysis-nl installed. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest
 class IndexBootstrapperIT {
 
     private static final String PREFIX = TestIndices.randomPrefix();
@@ -46,8 +47,17 @@ class IndexBootstrapperIT {
     @Autowired
     IndexMigrator migrator;
 
+    @Autowired
+    List<ManagedIndex> indices;
+
     @TempDir
     Path otherContent;
+
+    /** Each test starts from what a fresh start creates (the previous test's indices are gone). */
+    @BeforeEach
+    void start() throws Exception {
+        bootstrapper.afterPropertiesSet();
+    }
 
     @AfterEach
     void deleteTestIndices() {
@@ -57,7 +67,7 @@ class IndexBootstrapperIT {
     @Test
     void createsVersionedIndexBehindAliasAndSecondStartChangesNothing() throws Exception {
         Set<String> first = aliasTargets();
-        assertThat(first).singleElement().asString().startsWith(PREFIX + "-narratives-v1-");
+        assertThat(first).singleElement().asString().startsWith(PREFIX + "-narratives-v" + narratives().version() + "-");
 
         bootstrapper.afterPropertiesSet();
 
@@ -75,13 +85,17 @@ class IndexBootstrapperIT {
         Files.createDirectories(otherContent.resolve("analysis"));
         Files.writeString(otherContent.resolve("analysis/synonyms.txt"), "azc, asielzoekerscentrum\n");
         var properties = new IndexProperties(PREFIX, "0-1", Duration.ofSeconds(10));
-        var restartWithOtherLexicon = new IndexBootstrapper(client, List.of(ManagedIndex.of("narratives", 1)), names,
+        var restartWithOtherLexicon = new IndexBootstrapper(client, List.of(narratives()), names,
                 renderer, migrator, properties, new ContentProperties(otherContent, false, otherContent.resolve("export")));
         restartWithOtherLexicon.afterPropertiesSet();
 
         String after = aliasTargets().iterator().next();
-        assertThat(after).isNotEqualTo(before).startsWith(PREFIX + "-narratives-v1-");
+        assertThat(after).isNotEqualTo(before).startsWith(PREFIX + "-narratives-v" + narratives().version() + "-");
         assertThat(client.count(c -> c.index(alias)).count()).isEqualTo(1);
+    }
+
+    private ManagedIndex narratives() {
+        return indices.stream().filter(i -> i.name().equals("narratives")).findFirst().orElseThrow();
     }
 
     private Set<String> aliasTargets() throws IOException {
