@@ -1,8 +1,10 @@
 package nl.duiding.kb.matching;
 
 import nl.duiding.kb.narrative.TenantCode;
+import nl.duiding.kb.security.Actor;
+import nl.duiding.kb.security.CurrentUser;
+import nl.duiding.kb.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,44 +18,68 @@ class MatchController {
 
     private final MatchService service;
     private final MatchProperties properties;
+    private final CurrentUser currentUser;
 
-    MatchController(MatchService service, MatchProperties properties) {
+    MatchController(MatchService service, MatchProperties properties, CurrentUser currentUser) {
         this.service = service;
         this.properties = properties;
+        this.currentUser = currentUser;
     }
 
     @PostMapping("/match")
     MatchResponse match(@RequestBody MatchRequest request) {
-        if (request.text() == null || request.text().isBlank()) {
-            throw problem(HttpStatus.BAD_REQUEST, "Geen tekst", "Geef de tekst mee die herkend moet worden (veld text).");
+        String text = request.text();
+        if (text == null || text.isBlank()) {
+            throw problem(HttpStatus.BAD_REQUEST, "tekst-ontbreekt", "Geen tekst",
+                    "Geef de tekst mee die herkend moet worden (veld text).");
         }
-        if (request.text().length() > properties.maxTextLength()) {
-            throw problem(HttpStatus.CONTENT_TOO_LARGE, "Tekst te lang", "De tekst is " + request.text().length()
-                    + " tekens; het maximum is " + properties.maxTextLength() + ".");
+        if (text.length() > properties.maxTextLength()) {
+            throw problem(HttpStatus.CONTENT_TOO_LARGE, "tekst-te-lang", "Tekst te lang", "De tekst is "
+                    + text.length() + " tekens; het maximum is " + properties.maxTextLength() + ".");
         }
-        if (request.text().indexOf('\u0000') >= 0) {
-            throw problem(HttpStatus.BAD_REQUEST, "Ongeldige tekst", "De tekst bevat binaire gegevens.");
+        if (text.chars().anyMatch(c -> c == 0 || (Character.isISOControl(c) && !Character.isWhitespace(c)))) {
+            throw problem(HttpStatus.BAD_REQUEST, "ongeldige-tekst", "Ongeldige tekst",
+                    "De tekst bevat binaire gegevens of stuurtekens; plak alleen gewone tekst.");
         }
-        ContactChannel channel;
-        try {
-            channel = request.channel() == null ? ContactChannel.TELEFOON : ContactChannel.fromCode(request.channel());
-        } catch (IllegalArgumentException e) {
-            throw problem(HttpStatus.BAD_REQUEST, "Onbekend kanaal",
-                    "Kanaal moet telefoon, balie, email, chat of brief zijn.");
-        }
-        TenantCode tenant;
-        try {
-            tenant = request.tenant() == null || request.tenant().isBlank() ? null : new TenantCode(request.tenant());
-        } catch (IllegalArgumentException e) {
-            throw problem(HttpStatus.BAD_REQUEST, "Onbekende gemeente",
-                    "Tenant moet 'nationaal' of een gemeentecode zijn, zoals GM0363.");
-        }
-        return service.match(request.text(), channel, tenant);
+        return service.match(text, channel(request.channel()), tenant(request.tenant()));
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(status, problem, null);
+    private static ContactChannel channel(String code) {
+        if (code == null || code.isBlank()) {
+            return ContactChannel.TELEFOON;
+        }
+        try {
+            return ContactChannel.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "onbekend-kanaal", "Onbekend kanaal",
+                    "Kanaal moet telefoon, balie, email, chat of brief zijn.");
+        }
+    }
+
+    /**
+     * The tenant whose narratives count: the user's own; a national account (the connector, national editors) may
+     * ask on behalf of any municipality.
+     */
+    private TenantCode tenant(String code) {
+        Actor actor = currentUser.get();
+        if (code == null || code.isBlank()) {
+            return actor.tenant();
+        }
+        TenantCode requested;
+        try {
+            requested = new TenantCode(code);
+        } catch (IllegalArgumentException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "onbekende-organisatie", "Onbekende gemeente",
+                    "Tenant moet 'nationaal' of een gemeentecode zijn, zoals GM0363.");
+        }
+        if (!actor.tenant().isNational() && !actor.tenant().equals(requested)) {
+            throw problem(HttpStatus.FORBIDDEN, "andere-organisatie", "Geen toegang tot deze organisatie",
+                    "U kunt alleen verhalen van uw eigen organisatie (" + actor.tenant() + ") opvragen.");
+        }
+        return requested;
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
+        return new ErrorResponseException(status, Problems.of(status, type, title, detail), null);
     }
 }

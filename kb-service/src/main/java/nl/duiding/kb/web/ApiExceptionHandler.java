@@ -28,6 +28,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -206,6 +207,12 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> foreignTenant(ForeignTenant e) {
         return respond(Problems.of(HttpStatus.FORBIDDEN, "andere-organisatie", "Geen toegang tot deze organisatie",
                 "U kunt alleen verhalen van uw eigen organisatie (" + e.own() + ") bewerken."));
+    }
+
+    /** Problems a controller already phrased (Spring's {@link ErrorResponseException}). */
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<ProblemDetail> phrased(ErrorResponseException e) {
+        return respond(e.getBody());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,0 +1,135 @@
+package nl.duiding.kb.matching;
+
+import static nl.duiding.kb.support.TestUsers.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code /api/v1/match} contract against the real node, with the repository's content library imported the way
+ * a start does it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class MatchIT {
+
+    private static final String PREFIX = TestIndices.randomPrefix();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("duiding.index.prefix", () -> PREFIX);
+        registry.add("duiding.content.dir", () -> "../content");
+        registry.add("duiding.content.import-on-start", () -> "true");
+        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
+    }
+
+    @AfterAll
+    static void deleteIndices() {
+        TestIndices.deleteAll(PREFIX);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+
+    private String body(String text, String channel) {
+        return json.writeValueAsString(new MatchRequest(text, channel, null));
+    }
+
+    @Test
+    void findsNarrativeWithScriptForTheChannelAndEvidence() throws Exception {
+        mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("mevrouw belt: die rode stempotloden kun je toch gewoon uitgummen? dan kunnen ze "
+                                + "na afloop alles veranderen", "brief")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.matches[0].slug").value("stempotlood-uitgumbaar"))
+                .andExpect(jsonPath("$.matches[0].score").isNumber())
+                .andExpect(jsonPath("$.matches[0].confidence").value(org.hamcrest.Matchers.oneOf("hoog", "middel", "laag")))
+                .andExpect(jsonPath("$.matches[0].evidence[0]").value(containsString("<em>")))
+                .andExpect(jsonPath("$.matches[0].script.channel").value("email"))
+                .andExpect(jsonPath("$.matches[0].script.coreMessage").isString())
+                .andExpect(jsonPath("$.belacties").isArray());
+    }
+
+    @Test
+    void ordinaryQuestionGetsNoMatch() throws Exception {
+        for (String ordinary : new String[] {"wanneer wordt het grofvuil opgehaald?",
+                "Ik wil een afspraak maken voor een nieuw paspoort.",
+                "Waar is mijn stembureau en tot hoe laat is het open?"}) {
+            mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                            .content(body(ordinary, "telefoon")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.matches", empty()));
+        }
+    }
+
+    @Test
+    void evidenceIsEscapedSoHtmlInTheTextStaysInert() throws Exception {
+        mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("<script>alert(1)</script> de chemtrails van die vliegtuigen vergiftigen ons, "
+                                + "elke dag spuiten ze gif boven de wijk", "chat")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.matches[0].slug").value("chemtrails"))
+                .andExpect(jsonPath("$.matches[*].evidence[*]", not(hasItem(containsString("<script>")))));
+    }
+
+    @Test
+    void refusesBadInputWithProblemDetails() throws Exception {
+        mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"   \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Geen tekst"));
+        mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("a".repeat(20_001), "telefoon")))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("chemtrails boven de wijk", "fax")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Onbekend kanaal"));
+        mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"chemtrails\", \"colour\": \"red\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"chemtrails"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(new MatchRequest("chemtrails", "chat", "GM0599"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/match").contentType(MediaType.APPLICATION_JSON).content(body("chemtrails", "chat")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void suggestsNarrativesWhileTyping() throws Exception {
+        mvc.perform(get("/api/v1/suggest").param("q", "stempotl").with(as(TestUsers.KCC)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.suggestions[*].slug", hasItem("stempotlood-uitgumbaar")));
+        mvc.perform(get("/api/v1/suggest").param("q", "chemtr").with(as(TestUsers.CONNECTOR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.suggestions[0].slug").value("chemtrails"));
+    }
+}
