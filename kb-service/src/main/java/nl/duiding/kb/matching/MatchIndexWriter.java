@@ -30,7 +30,8 @@ import nl.duiding.kb.narrative.NarrativeWithdrawn;
 import nl.duiding.kb.narrative.PublishedNarratives;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * narrative, and the ordinary questions. Writes are idempotent; unchanged narratives are skipped by hash.
  */
 @Component
-class MatchIndexWriter {
+@Order(10)
+class MatchIndexWriter implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MatchIndexWriter.class);
     /** Part of every stored hash: bump it when the documents written for the same input change. */
@@ -66,9 +68,9 @@ class MatchIndexWriter {
         this.json = json;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
-    @Order(100)
-    void synchroniseOnStart() {
+    /** After the content import (runner order 0), so a fresh start does not first empty the index. */
+    @Override
+    public void run(ApplicationArguments args) {
         syncNarratives(published.all());
         syncOrdinary(OrdinaryQuestions.load(content.analysisDir().resolve("ordinary-questions.txt")));
     }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Fits the matching calibration (the logistic model that turns match features into a 0..1 score) on a training
+# set and writes it to kb-service/src/main/resources/matching/calibration.json; prints how thresholds would
+# behave on that set. See docs/matching.md for when and how to recalibrate.
+set -euo pipefail
+shopt -s inherit_errexit
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+source "$SCRIPT_DIR/lib/common.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/kb-tool.sh
+source "$SCRIPT_DIR/lib/kb-tool.sh"
+
+usage() {
+  cat <<USAGE
+Usage: scripts/calibrate-match.sh [--no-build] [--out FILE] [TRAINING_FILE]
+
+Fits the calibration on TRAINING_FILE (default eval/match-train.jsonl; same JSONL format as
+the evaluation sets, never one of the sets results are reported on) and writes it to
+kb-service/src/main/resources/matching/calibration.json (or --out FILE). Then rebuild and
+run scripts/eval-match.sh to see the effect; choose duiding.matching.min-score from the
+printed threshold table (a no-match rate of at most a few percent on the training set).
+USAGE
+}
+
+BUILD=()
+ROOT="$(duiding_repo_root)"
+OUT="$ROOT/kb-service/src/main/resources/matching/calibration.json"
+TRAIN="$ROOT/eval/match-train.jsonl"
+while (($#)); do
+  case "$1" in
+    -h | --help) usage; exit 0 ;;
+    --no-build) BUILD=(--no-build) ;;
+    --out) OUT="$(realpath -m "$2")"; shift ;;
+    -*) usage >&2; die "unknown option: $1" ;;
+    *) TRAIN="$(realpath "$1")" ;;
+  esac
+  shift
+done
+[[ -f "$TRAIN" ]] || die "no training file: $TRAIN"
+
+kb_tool_prepare "${BUILD[@]}"
+trap kb_tool_finish EXIT
+kb_tool_run calibrate "--duiding.tool.files=$TRAIN" "--duiding.tool.output=$OUT"
