@@ -25,7 +25,8 @@ final class FeatureExtractor {
     }
 
     /** Features per narrative group ({@code tenant|slug}), with the positions each narrative covers. */
-    static Map<String, Scored> extract(QueryTerms query, Collection<DocTerms> documents) {
+    static Map<String, Scored> extract(QueryTerms query, Collection<DocTerms> documents,
+            Map<String, Set<String>> cues) {
         Map<String, List<DocTerms>> byGroup = new LinkedHashMap<>();
         documents.forEach(d -> byGroup.computeIfAbsent(d.group(), g -> new ArrayList<>()).add(d));
         Set<String> unknownTokens = new HashSet<>();
@@ -47,6 +48,9 @@ final class FeatureExtractor {
                 Comparator.comparingDouble(GroupCoverage::phrasingCoverage));
         GroupCoverage topNarrative = best(coverage, false, Comparator.comparingDouble(GroupCoverage::classBm25));
 
+        double claimCues = cueShare(queryTokens, cues.getOrDefault(Cues.CLAIM, Set.of()));
+        double procedureCues = cueShare(queryTokens, cues.getOrDefault(Cues.PROCEDURE, Set.of()));
+
         Map<String, Scored> result = new LinkedHashMap<>();
         coverage.forEach((group, c) -> {
             if (isOrdinary(group)) {
@@ -55,10 +59,16 @@ final class FeatureExtractor {
             Features features = new Features(c.classCoverage, c.phrasingCoverage, c.classBm25, c.phrasingBm25,
                     share(c.classBm25, bestClass), share(c.phrasingBm25, bestPhrasing), c.informativeHits,
                     ordinaryClass.classCoverage, ordinaryPhrasing.phrasingCoverage,
-                    share(ordinaryClass.classBm25, bestClass), c == topNarrative);
+                    share(ordinaryClass.classBm25, bestClass), c == topNarrative, claimCues, procedureCues);
             result.put(group, new Scored(features, c.covered, c.bestPhrasing));
         });
         return result;
+    }
+
+    /** Distinct cue stems in the text, three or more counting as 1. */
+    private static double cueShare(Set<String> queryTokens, Set<String> cueStems) {
+        long found = queryTokens.stream().filter(cueStems::contains).count();
+        return Math.min(found, 3) / 3.0;
     }
 
     private static boolean isOrdinary(String group) {

@@ -19,14 +19,18 @@ import java.util.List;
  * @param ordinaryPhrasingCoverage as phrasingCoverage, for the best ordinary question
  * @param ordinaryShare            the best ordinary topic's BM25 relative to the best class
  * @param bestNarrative            whether this narrative has the highest class BM25 among narratives
+ * @param claimCues                claim cue words in the text (0..1, three or more count as 1)
+ * @param procedureCues            procedure cue words in the text (0..1, likewise)
  */
 record Features(double classCoverage, double phrasingCoverage, double classBm25, double phrasingBm25,
         double classShare, double phrasingShare, int informativeHits, double ordinaryClassCoverage,
-        double ordinaryPhrasingCoverage, double ordinaryShare, boolean bestNarrative) {
+        double ordinaryPhrasingCoverage, double ordinaryShare, boolean bestNarrative, double claimCues,
+        double procedureCues) {
 
     static final List<String> NAMES = List.of("classCoverage", "phrasingCoverage", "logClassBm25",
             "logPhrasingBm25", "classShare", "phrasingShare", "informativeHits", "ordinaryClassCoverage",
-            "ordinaryPhrasingCoverage", "ordinaryShare", "bestNarrative", "coverageMargin");
+            "ordinaryPhrasingCoverage", "ordinaryShare", "bestNarrative", "coverageMargin", "claimCues",
+            "procedureCues");
 
     /** The model's input, in the order of {@link #NAMES}. */
     double[] vector() {
@@ -34,7 +38,8 @@ record Features(double classCoverage, double phrasingCoverage, double classBm25,
             classCoverage, phrasingCoverage, Math.log1p(classBm25), Math.log1p(phrasingBm25), classShare,
             phrasingShare, Math.min(informativeHits, 5) / 5.0, ordinaryClassCoverage, ordinaryPhrasingCoverage,
             ordinaryShare, bestNarrative ? 1 : 0,
-            Math.max(classCoverage, phrasingCoverage) - Math.max(ordinaryClassCoverage, ordinaryPhrasingCoverage)
+            Math.max(classCoverage, phrasingCoverage) - Math.max(ordinaryClassCoverage, ordinaryPhrasingCoverage),
+            claimCues, procedureCues
         };
     }
 }

@@ -17,6 +17,7 @@ record MatchDocument(String kind, String slug, String tenant, String topic, Stri
     static final String NARRATIVE = "narrative";
     static final String ORDINARY = "ordinary";
     static final String TOPIC = "topic";
+    static final String CUE = "cue";
     static final String META = "meta";
 
     static String triggerId(String tenant, String slug, int index) {

@@ -73,6 +73,7 @@ class MatchIndexWriter implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         syncNarratives(published.all());
         syncOrdinary(OrdinaryQuestions.load(content.analysisDir().resolve("ordinary-questions.txt")));
+        syncCues(Cues.load(content.analysisDir().resolve("cues.txt")));
     }
 
     @EventListener
@@ -182,6 +183,23 @@ class MatchIndexWriter implements ApplicationRunner {
         execute(bulk);
         refresh();
         log.info("Match index has {} ordinary question(s) in {} topic(s)", ordinary.questions().size(), perTopic.size());
+    }
+
+    void syncCues(Cues cues) {
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        List<String> stale = new ArrayList<>(idsWhere("kind", MatchDocument.CUE));
+        cues.words().forEach((kind, words) -> {
+            String id = Cues.documentId(kind);
+            stale.remove(id);
+            MatchDocument doc = new MatchDocument(MatchDocument.CUE, null, "nationaal", kind, String.join("\n", words),
+                    null, null, null);
+            bulk.operations(o -> o.index(x -> x.index(index).id(id).document(doc)));
+        });
+        stale.forEach(id -> bulk.operations(o -> o.delete(d -> d.index(index).id(id))));
+        if (!cues.words().isEmpty() || !stale.isEmpty()) {
+            execute(bulk);
+            refresh();
+        }
     }
 
     private String storedHash(String id) {

@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
+import co.elastic.clients.elasticsearch.core.TermvectorsResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.termvectors.TermVector;
 import nl.duiding.kb.index.IndexNames;
@@ -34,10 +38,12 @@ class MatchSearch {
     private static final String FIELD = "text";
 
     private final ElasticsearchClient client;
+    private final ElasticsearchAsyncClient async;
     private final String index;
 
     MatchSearch(ElasticsearchClient client, IndexNames names) {
         this.client = client;
+        this.async = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
         this.index = names.alias(MatchIndices.MATCH);
     }
 
@@ -48,19 +54,22 @@ class MatchSearch {
     private static final int CLASS_CANDIDATES = 30;
 
     /**
-     * The search for one window: BM25 over the Dutch analysis (stems, synonyms, compound parts) plus a weaker
-     * typo-tolerant pass over the unstemmed words, within the caller's tenants, over the given kinds of documents.
+     * The search for one window: BM25 over the Dutch analysis (stems, synonyms, compound parts), within the caller's
+     * tenants, over the given kinds of documents; plus a weaker typo-tolerant pass over the words no document knows
+     * (typos, mostly). Fuzzy matching is costly per word, so it only gets the words that need it.
      */
-    Query query(String window, Set<String> tenants, Set<String> excludeIds, List<String> kinds) {
+    Query query(String window, Set<String> tenants, Set<String> excludeIds, List<String> kinds, String unknownWords) {
         List<FieldValue> tenantValues = tenants.stream().map(FieldValue::of).toList();
         List<FieldValue> kindValues = kinds.stream().map(FieldValue::of).toList();
         return Query.of(q -> q.bool(b -> {
             b.filter(f -> f.terms(t -> t.field("tenant").terms(v -> v.value(tenantValues))))
                     .filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(kindValues))))
                     .should(s -> s.match(m -> m.field(FIELD).query(window)))
-                    .should(s -> s.match(m -> m.field(FIELD + ".exact").query(window).fuzziness("AUTO")
-                            .prefixLength(1).maxExpansions(20).boost(0.3f)))
                     .minimumShouldMatch("1");
+            if (!unknownWords.isBlank()) {
+                b.should(s -> s.match(m -> m.field(FIELD + ".exact").query(unknownWords).fuzziness("AUTO")
+                        .prefixLength(1).maxExpansions(20).boost(0.5f)));
+            }
             if (!excludeIds.isEmpty()) {
                 b.mustNot(n -> n.ids(i -> i.values(List.copyOf(excludeIds))));
             }
@@ -68,13 +77,14 @@ class MatchSearch {
         }));
     }
 
-    /** Candidate hits per window (phrasings and classes), in one multi-search. */
-    List<List<Candidate>> candidates(List<String> windows, Set<String> tenants, Set<String> excludeIds, int size) {
+    /** Candidate hits per analysed window (phrasings and classes), in one multi-search. */
+    List<List<Candidate>> candidates(List<QueryTerms> windows, Set<String> tenants, Set<String> excludeIds,
+            int size) {
         try {
             var response = client.msearch(m -> {
-                for (String window : windows) {
-                    add(m, query(window, tenants, excludeIds, PHRASINGS), size);
-                    add(m, query(window, tenants, excludeIds, CLASSES), CLASS_CANDIDATES);
+                for (QueryTerms window : windows) {
+                    add(m, query(window.text(), tenants, excludeIds, PHRASINGS, window.unknownWords()), size);
+                    add(m, query(window.text(), tenants, excludeIds, CLASSES, ""), CLASS_CANDIDATES);
                 }
                 return m;
             }, MatchDocument.class);
@@ -99,45 +109,60 @@ class MatchSearch {
         }
     }
 
-    /** The window through the search analyzer, with document frequencies for weighting. */
-    QueryTerms analyse(String window) {
-        try {
-            var response = client.termvectors(t -> t.index(index).doc(Map.of(FIELD, window)).fields(FIELD)
-                    .perFieldAnalyzer(FIELD, "nl_search").positions(true).offsets(true)
-                    .termStatistics(true).fieldStatistics(true));
-            TermVector vector = response.termVectors().get(FIELD);
-            if (vector == null) {
-                return new QueryTerms(window, List.of());
+    /** Every window through the search analyzer, concurrently: one request per window. */
+    List<QueryTerms> analyse(List<String> windows) {
+        List<CompletableFuture<TermvectorsResponse>> pending = windows.stream()
+                .map(window -> async.termvectors(t -> t.index(index).doc(Map.of(FIELD, window)).fields(FIELD)
+                        .perFieldAnalyzer(FIELD, "nl_search").positions(true).offsets(true)
+                        .termStatistics(true).fieldStatistics(true)))
+                .toList();
+        List<QueryTerms> result = new ArrayList<>();
+        for (int i = 0; i < windows.size(); i++) {
+            try {
+                result.add(toQueryTerms(windows.get(i), pending.get(i).get()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while analysing the text", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new UncheckedIOException(new IOException(e.getCause()));
             }
-            int documents = vector.fieldStatistics().docCount();
-            Map<Integer, Set<String>> tokens = new TreeMap<>();
-            Map<Integer, Double> weights = new HashMap<>();
-            Map<Integer, int[]> offsets = new HashMap<>();
-            vector.terms().forEach((term, stats) -> {
-                Integer docFreq = stats.docFreq();
-                stats.tokens().forEach(token -> {
-                    int position = token.position();
-                    tokens.computeIfAbsent(position, p -> new LinkedHashSet<>()).add(term);
-                    if (docFreq != null && docFreq > 0) {
-                        weights.merge(position, Idf.of(docFreq, documents), Math::max);
-                    }
-                    if (token.startOffset() != null && token.endOffset() != null) {
-                        offsets.merge(position, new int[] {token.startOffset(), token.endOffset()},
-                                (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-                    }
-                });
-            });
-            double unknown = Idf.unknown(documents);
-            List<QueryTerms.Position> positions = new ArrayList<>();
-            tokens.forEach((position, terms) -> {
-                int[] span = offsets.getOrDefault(position, new int[] {0, 0});
-                positions.add(new QueryTerms.Position(position, terms, weights.getOrDefault(position, unknown),
-                        weights.containsKey(position), span[0], span[1]));
-            });
-            return new QueryTerms(window, positions);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return result;
+    }
+
+    /** The window through the search analyzer, with document frequencies for weighting. */
+    private static QueryTerms toQueryTerms(String window, TermvectorsResponse response) {
+        TermVector vector = response.termVectors().get(FIELD);
+        if (vector == null) {
+            return new QueryTerms(window, List.of());
+        }
+        int documents = vector.fieldStatistics().docCount();
+        Map<Integer, Set<String>> tokens = new TreeMap<>();
+        Map<Integer, Double> weights = new HashMap<>();
+        Map<Integer, int[]> offsets = new HashMap<>();
+        vector.terms().forEach((term, stats) -> {
+            Integer docFreq = stats.docFreq();
+            stats.tokens().forEach(token -> {
+                int position = token.position();
+                tokens.computeIfAbsent(position, p -> new LinkedHashSet<>()).add(term);
+                if (docFreq != null && docFreq > 0) {
+                    weights.merge(position, Idf.of(docFreq, documents), Math::max);
+                }
+                if (token.startOffset() != null && token.endOffset() != null) {
+                    offsets.merge(position, new int[] {token.startOffset(), token.endOffset()},
+                            (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                }
+            });
+        });
+        double unknown = Idf.unknown(documents);
+        List<QueryTerms.Position> positions = new ArrayList<>();
+        tokens.forEach((position, terms) -> {
+            int[] span = offsets.getOrDefault(position, new int[] {0, 0});
+            positions.add(new QueryTerms.Position(position, terms, weights.getOrDefault(position, unknown),
+                    weights.containsKey(position), span[0], span[1]));
+        });
+        return new QueryTerms(window, positions);
     }
 
     private void add(MsearchRequest.Builder m, Query query, int size) {
@@ -148,24 +173,32 @@ class MatchSearch {
                 .source(src -> src.filter(f -> f.includes("kind", "slug", "tenant", "topic", FIELD)))));
     }
 
-    /** Analysed terms of stored documents, with idf. */
-    Map<String, Map<String, Double>> termsOf(Collection<String> ids) {
+    /**
+     * Analysed terms of stored documents. Documents in {@code withIdf} (the short phrasings) come with their terms'
+     * idf; for the others (whole narratives and topics, hundreds of terms each) only which terms they hold is needed,
+     * and looking up document frequencies for all of them would cost more than the rest of the match together.
+     */
+    Map<String, Map<String, Double>> termsOf(Collection<String> ids, Set<String> withIdf) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         try {
-            var response = client.mtermvectors(m -> m.index(index).ids(List.copyOf(ids)).fields(FIELD)
-                    .termStatistics(true).fieldStatistics(true).positions(false).offsets(false));
+            var response = client.mtermvectors(m -> {
+                m.index(index);
+                ids.forEach(id -> m.docs(d -> d.id(id).fields(FIELD).positions(false).offsets(false)
+                        .termStatistics(withIdf.contains(id)).fieldStatistics(withIdf.contains(id))));
+                return m;
+            });
             Map<String, Map<String, Double>> result = new HashMap<>();
             response.docs().forEach(doc -> {
                 TermVector vector = doc.termVectors() == null ? null : doc.termVectors().get(FIELD);
                 if (vector == null) {
                     return;
                 }
-                int documents = vector.fieldStatistics().docCount();
+                int documents = vector.fieldStatistics() == null ? 0 : vector.fieldStatistics().docCount();
                 Map<String, Double> idf = new HashMap<>();
-                vector.terms().forEach((term, stats) ->
-                        idf.put(term, Idf.of(stats.docFreq() == null ? 1 : stats.docFreq(), documents)));
+                vector.terms().forEach((term, stats) -> idf.put(term,
+                        stats.docFreq() == null ? 1.0 : Idf.of(stats.docFreq(), documents)));
                 result.put(doc.id(), idf);
             });
             return result;

@@ -3,11 +3,14 @@ package nl.duiding.kb.matching;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Matcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Matcher.class);
 
     private final MatchSearch search;
     private final MatchProperties properties;
@@ -44,22 +49,44 @@ class Matcher {
 
     /** Per window, the features of every retrieved narrative; {@code excludeIds} hides documents (for fitting). */
     List<Window> windows(String text, Set<String> tenants, Set<String> excludeIds) {
+        long start = System.nanoTime();
         List<String> texts = TextWindows.split(text, properties.windowWords(), properties.maxWindows());
-        List<List<MatchSearch.Candidate>> candidates = search.candidates(texts, tenants, excludeIds,
+        List<QueryTerms> analysed = search.analyse(texts);
+        long analysedAt = System.nanoTime();
+        List<List<MatchSearch.Candidate>> candidates = search.candidates(analysed, tenants, excludeIds,
                 properties.candidates());
+        long searched = System.nanoTime();
         Set<String> ids = new LinkedHashSet<>();
-        candidates.forEach(list -> list.forEach(c -> ids.add(c.id())));
-        Map<String, Map<String, Double>> terms = search.termsOf(ids);
+        Set<String> phrasings = new HashSet<>();
+        candidates.forEach(list -> list.forEach(c -> {
+            ids.add(c.id());
+            if (!c.isClass()) {
+                phrasings.add(c.id());
+            }
+        }));
+        List<String> cueIds = List.of(Cues.documentId(Cues.CLAIM), Cues.documentId(Cues.PROCEDURE));
+        ids.addAll(cueIds);
+        Map<String, Map<String, Double>> terms = search.termsOf(ids, phrasings);
+        long termsRead = System.nanoTime();
+        Map<String, Set<String>> cues = Map.of(
+                Cues.CLAIM, terms.getOrDefault(cueIds.get(0), Map.of()).keySet(),
+                Cues.PROCEDURE, terms.getOrDefault(cueIds.get(1), Map.of()).keySet());
 
         List<Window> windows = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            QueryTerms query = search.analyse(texts.get(i));
+            QueryTerms query = analysed.get(i);
             List<DocTerms> docs = candidates.get(i).stream()
                     .filter(c -> terms.containsKey(c.id()))
                     .map(c -> new DocTerms(c.id(), c.doc().kind(), c.group(), c.doc().text(), c.score(),
                             terms.get(c.id())))
                     .toList();
-            windows.add(new Window(query, FeatureExtractor.extract(query, docs)));
+            windows.add(new Window(query, FeatureExtractor.extract(query, docs, cues)));
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("matched {} window(s), {} documents: analysis {} ms, search {} ms, term vectors {} ms, "
+                    + "features {} ms", texts.size(), ids.size(), (analysedAt - start) / 1_000_000,
+                    (searched - analysedAt) / 1_000_000, (termsRead - searched) / 1_000_000,
+                    (System.nanoTime() - termsRead) / 1_000_000);
         }
         return windows;
     }

@@ -17,6 +17,17 @@ record QueryTerms(String text, List<Position> positions) {
         return positions.stream().mapToDouble(Position::weight).sum();
     }
 
+    /** The words as written at positions no document knows, for a typo-tolerant search. */
+    String unknownWords() {
+        StringBuilder words = new StringBuilder();
+        for (Position position : positions) {
+            if (!position.known() && position.end() > position.start() && position.end() <= text.length()) {
+                words.append(text, position.start(), position.end()).append(' ');
+            }
+        }
+        return words.toString().strip();
+    }
+
     /** {@code known}: some token here occurs in the index; unknown words are names, typos or other topics. */
     record Position(int index, Set<String> tokens, double weight, boolean known, int start, int end) {
     }
