@@ -37,6 +37,21 @@ ROOT="$(duiding_repo_root)"
 duiding_find_jdk
 info "using JDK $JAVA_HOME"
 
+# Browser tests drive a real headless Chromium through ChromeDriver, both from Debian's packages.
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
+    return 0
+  fi
+  if [[ "$(id -u)" -ne 0 ]]; then
+    die "browser tests need Chromium and ChromeDriver: run 'sudo apt-get install -y chromium chromium-driver'"
+  fi
+  info "installing Chromium and ChromeDriver from Debian's packages (apt-get)"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null ||
+    die "could not install chromium and chromium-driver with apt-get"
+}
+ensure_chromium
+
 STARTED_ES=0
 stop_es() {
   if ((STARTED_ES)); then
