@@ -47,6 +47,10 @@ ROOT="$(duiding_repo_root)"
 WORK="$(mktemp -d)"
 cleanup() {
   rm -rf "$WORK"
+  if [[ -n "${KB_TOOL_ES_URL:-}" ]]; then
+    kb_tool_delete_indices duiding-bench-gen
+    kb_tool_delete_indices duiding-bench
+  fi
   kb_tool_finish
 }
 trap cleanup EXIT

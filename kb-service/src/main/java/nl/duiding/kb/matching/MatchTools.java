@@ -114,6 +114,7 @@ class MatchTools implements ApplicationRunner {
         row(out, "recall@3", ours.recallAt3(), base.recallAt3());
         row(out, "MRR", ours.mrr(), base.mrr());
         row(out, "false-match rate", ours.falseMatchRate(), base.falseMatchRate());
+        row(out, "top-1 over all lines", ours.top1AllLines(), base.top1AllLines());
         out.append(String.format(Locale.ROOT, "%-22s %10.1f %10.1f%n", "latency p50 (ms)", ours.p50Millis(),
                 base.p50Millis()));
         out.append(String.format(Locale.ROOT, "%-22s %10.1f %10.1f%n", "latency p95 (ms)", ours.p95Millis(),
