@@ -5,6 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Logging in to the editor (Spring Security's form login processes the form) and the page for a role too few. */
@@ -12,7 +13,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class LoginPage {
 
     @GetMapping("/redactie/inloggen")
-    String login(Model model) {
+    String login(@RequestParam(required = false) String fout, @RequestParam(required = false) String uitgelogd,
+            Model model) {
+        model.addAttribute("failed", fout != null);
+        model.addAttribute("loggedOut", uitgelogd != null);
         model.addAttribute("title", "Inloggen");
         return "redactie/inloggen";
     }
