@@ -12,6 +12,8 @@ import java.util.Map;
 import nl.duiding.kb.narrative.NarrativeRecord;
 import nl.duiding.kb.narrative.PublishedNarratives;
 import nl.duiding.kb.narrative.TenantCode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +26,11 @@ class UsageStatistics {
     private final FeedbackCounts counts;
     private final PublishedNarratives published;
     private final Clock clock;
+
+    @Autowired
+    UsageStatistics(ObjectProvider<FeedbackCounts> counts, PublishedNarratives published, Clock clock) {
+        this(counts.getIfAvailable(() -> FeedbackCounts.NONE), published, clock);
+    }
 
     UsageStatistics(FeedbackCounts counts, PublishedNarratives published, Clock clock) {
         this.counts = counts;
