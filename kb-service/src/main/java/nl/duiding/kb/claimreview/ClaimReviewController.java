@@ -14,7 +14,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The ClaimReview export for fact-checking partners, and the JSON-LD context of our extension namespace. */
@@ -25,7 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
 class ClaimReviewController {
 
     static final String LD_JSON = "application/ld+json";
-    static final String CONTEXT_PATH = "/api/v1/jsonld/duiding.jsonld";
 
     private final ClaimReviewFeed feed;
     private final PublishedNarratives published;
@@ -41,7 +39,7 @@ class ClaimReviewController {
     @Operation(summary = "De gepubliceerde verhalen die u ziet, als ClaimReview JSON-LD")
     ResponseEntity<ObjectNode> claimReviews() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(LD_JSON))
-                .body(feed.feed(published.visibleTo(currentUser.get().tenant()), contextUrl()));
+                .body(feed.feed(published.visibleTo(currentUser.get().tenant())));
     }
 
     @GetMapping(path = "/jsonld/duiding.jsonld", produces = {LD_JSON, MediaType.APPLICATION_JSON_VALUE})
@@ -52,10 +50,5 @@ class ClaimReviewController {
                     .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic())
                     .body(in.readAllBytes());
         }
-    }
-
-    /** The context's address on this kb-service, as the client reached it. */
-    static String contextUrl() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(CONTEXT_PATH).toUriString();
     }
 }

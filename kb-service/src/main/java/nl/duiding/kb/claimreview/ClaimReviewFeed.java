@@ -9,6 +9,7 @@ import nl.duiding.kb.narrative.NarrativeRecord;
 import nl.duiding.kb.narrative.Script;
 import nl.duiding.kb.narrative.ScriptChannel;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,6 +27,8 @@ public class ClaimReviewFeed {
     public static final String NAMESPACE = "https://duiding.nl/ns#";
     public static final String SCHEMA_CONTEXT = "https://schema.org/";
     static final String CONTEXT_RESOURCE = "jsonld/duiding-context.jsonld";
+    /** Where kb-service serves the context; public, as JSON-LD processors fetch contexts without credentials. */
+    public static final String CONTEXT_PATH = "/api/v1/jsonld/duiding.jsonld";
     /** Where a narrative has its permanent identifier (not a page that must resolve). */
     static final String ID_BASE = "https://duiding.nl/verhalen/";
 
@@ -35,8 +38,13 @@ public class ClaimReviewFeed {
         this.json = json;
     }
 
+    /** The feed, referring to the context on the kb-service that handles the current request. */
+    public ObjectNode feed(List<NarrativeRecord> published) {
+        return feed(published, ServletUriComponentsBuilder.fromCurrentContextPath().path(CONTEXT_PATH).toUriString());
+    }
+
     /** @param contextUrl where this kb-service serves {@link #CONTEXT_RESOURCE} */
-    public ObjectNode feed(List<NarrativeRecord> published, String contextUrl) {
+    ObjectNode feed(List<NarrativeRecord> published, String contextUrl) {
         ObjectNode root = json.createObjectNode();
         root.putArray("@context").add(SCHEMA_CONTEXT).add(contextUrl);
         ArrayNode graph = root.putArray("@graph");

@@ -19,7 +19,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -78,10 +77,8 @@ class ExchangePage {
 
     @GetMapping("/redactie/uitwisseling/claimreview.jsonld")
     ResponseEntity<byte[]> exportClaimReviews() {
-        String context = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/jsonld/duiding.jsonld")
-                .toUriString();
         byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(
-                claimReviews.feed(published.visibleTo(currentUser.get().tenant()), context));
+                claimReviews.feed(published.visibleTo(currentUser.get().tenant())));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("duiding-claimreview.jsonld").build().toString())
