@@ -72,6 +72,17 @@
   document.addEventListener('DOMContentLoaded', function () {
     // After a save that failed, a conflict or a test, put the keyboard where the news is.
     focusFirst(['#foutoverzicht', '#conflict', '.melding-fout', '#treffers']);
+    // A link in the error summary shows the whole field (label, hint, message), not only its input.
+    document.querySelectorAll('#foutoverzicht a[href^="#"]').forEach(function (link) {
+      link.addEventListener('click', function (event) {
+        var field = document.getElementById(link.getAttribute('href').substring(1));
+        if (field) {
+          event.preventDefault();
+          (field.closest('.veld') || field).scrollIntoView();
+          field.focus({preventScroll: true});
+        }
+      });
+    });
     var form = document.getElementById('verhaalformulier');
     if (form && form.getAttribute('data-voorbeeld')) {
       livePreview(form);

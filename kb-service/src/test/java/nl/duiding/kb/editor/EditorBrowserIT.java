@@ -225,6 +225,7 @@ class EditorBrowserIT {
         assertThat(conflict.getText()).contains(TestUsers.REDACTEUR_2, "Chemtrails volgens de andere redacteur",
                 "Chemtrails volgens mij");
         assertThat(browser.findElement(By.id("veld-title")).getAttribute("value")).isEqualTo("Chemtrails volgens mij");
+        Browser.screenshot(browser, "conflict");
         assertThat(workflow.workingCopy(key("chemtrails")).record().narrative().title())
                 .isEqualTo("Chemtrails volgens de andere redacteur");
 
