@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -20,7 +21,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.duiding.kb.narrative.NarrativeKey;
+import nl.duiding.kb.narrative.NarrativeStatus;
+import nl.duiding.kb.narrative.NarrativeWorkflow;
+import nl.duiding.kb.narrative.Slug;
 import nl.duiding.kb.narrative.TenantCode;
+import nl.duiding.kb.narrative.WorkflowAction;
 import nl.duiding.kb.support.TestIndices;
 import nl.duiding.kb.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
@@ -81,6 +87,8 @@ class EditorPagesIT {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    NarrativeWorkflow workflow;
 
     @Test
     void sendsBrowsersWithoutSessionToTheLoginPageAndKeepsTheApiStateless() throws Exception {
@@ -122,6 +130,29 @@ class EditorPagesIT {
     }
 
     @Test
+    void refusesPublishingByWhoeverChangedItLastAndArchivesForAgents() throws Exception {
+        NarrativeKey key = new NarrativeKey(TenantCode.NATIONAL, new Slug("5g-gezondheid"));
+        NarrativeWorkflow.Saved saved = workflow.workingCopy(key);
+        saved = workflow.update(key, saved.record().narrative(), saved.tag(), TestUsers.EINDREDACTEUR);
+        saved = workflow.transition(key, WorkflowAction.SUBMIT, saved.tag(), TestUsers.EINDREDACTEUR);
+
+        MockHttpSession sameEditor = login(TestUsers.EINDREDACTEUR);
+        mvc.perform(get("/redactie/verhalen/5g-gezondheid").session(sameEditor))
+                .andExpect(content().string(containsString("Een andere eindredacteur moet het publiceren")))
+                .andExpect(content().string(not(containsString(">Publiceren</button>"))));
+        mvc.perform(post("/redactie/verhalen/5g-gezondheid/publiceren").session(sameEditor).with(csrf())
+                        .param("etag", saved.tag().headerValue()))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("fout", containsString("vier-ogenprincipe")));
+        assertThat(workflow.workingCopy(key).record().status()).isEqualTo(NarrativeStatus.REVIEW);
+
+        mvc.perform(post("/redactie/verhalen/5g-gezondheid/archiveren").session(login(TestUsers.EINDREDACTEUR_2))
+                        .with(csrf()).param("etag", workflow.workingCopy(key).tag().headerValue()))
+                .andExpect(status().isFound()).andExpect(flash().attribute("melding", containsString("gearchiveerd")));
+        mvc.perform(get("/api/v1/narratives/5g-gezondheid").with(as(TestUsers.KCC))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void showsWhichPhrasingOfAMissedNarrativeCoversTheTextBest() throws Exception {
         String page = mvc.perform(post("/redactie/herkenning").session(login(TestUsers.REDACTEUR)).with(csrf())
                         .param("text", "mevrouw belt: die rode stempotloden kun je toch gewoon uitgummen? dan "
@@ -156,8 +187,7 @@ class EditorPagesIT {
                 .andExpect(header().string("Content-Disposition", containsString("duiding-content.zip")));
         mvc.perform(post("/redactie/uitwisseling/content/import").session(beheerder).with(csrf()))
                 .andExpect(status().isFound())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("melding", containsString("ongewijzigd")));
+                .andExpect(flash().attribute("melding", containsString("ongewijzigd")));
         mvc.perform(get("/redactie/uitwisseling/claimreview.jsonld").session(beheerder))
                 .andExpect(status().isOk()).andExpect(content().contentType("application/ld+json"))
                 .andExpect(content().string(containsString("\"ClaimReview\"")));
