@@ -25,28 +25,20 @@ import tools.jackson.databind.JsonNode;
  *
  * @param narratives the valid files
  * @param errors     problems that make a file unusable or the library inconsistent; the build fails on them
- * @param warnings   problems that do not stop the import; see {@link #load}
  */
-public record ContentLibrary(List<NarrativeFile> narratives, List<ContentProblem> errors,
-        List<ContentProblem> warnings) {
+public record ContentLibrary(List<NarrativeFile> narratives, List<ContentProblem> errors) {
 
     public ContentLibrary {
         narratives = List.copyOf(narratives);
         errors = List.copyOf(errors);
-        warnings = List.copyOf(warnings);
     }
 
-    /**
-     * A related slug that no file defines is a warning, not an error: the library is written narrative by narrative
-     * and links to permanent slugs that are still being written must not break the build. Once every slug of the
-     * content issue exists, turning this into an error is a one-line change here.
-     */
+    /** Reads and checks every narrative file: schema, slug = file name, unique per tenant, related slugs exist. */
     public static ContentLibrary load(Path contentDir, NarrativeSchema schema) {
         Path narrativesDir = contentDir.resolve("narratives");
         NarrativeFileReader reader = new NarrativeFileReader(schema);
         List<NarrativeFile> valid = new ArrayList<>();
         List<ContentProblem> errors = new ArrayList<>();
-        List<ContentProblem> warnings = new ArrayList<>();
         Map<NarrativeFile, JsonNode> frontMatters = new HashMap<>();
         Map<NarrativeKey, String> seen = new HashMap<>();
 
@@ -81,12 +73,12 @@ public record ContentLibrary(List<NarrativeFile> narratives, List<ContentProblem
             List<Slug> slugs = file.narrative().related();
             for (int i = 0; i < slugs.size(); i++) {
                 if (!known.contains(slugs.get(i))) {
-                    warnings.add(new ContentProblem(file.path(), Lines.of(frontMatters.get(file), "$.related[" + i + "]"),
-                            "$.related[" + i + "]: no narrative '" + slugs.get(i) + "' in the library (yet)"));
+                    errors.add(new ContentProblem(file.path(), Lines.of(frontMatters.get(file), "$.related[" + i + "]"),
+                            "$.related[" + i + "]: no narrative '" + slugs.get(i) + "' in the library"));
                 }
             }
         }
-        return new ContentLibrary(valid, errors, warnings);
+        return new ContentLibrary(valid, errors);
     }
 
     private static List<Path> markdownFiles(Path dir) {

@@ -24,7 +24,6 @@ class ContentLibraryTest {
                 .as("content errors:%n%s", library.errors().stream().map(ContentProblem::toString)
                         .collect(Collectors.joining(System.lineSeparator())))
                 .isEmpty();
-        library.warnings().forEach(w -> System.out.println("content warning: " + w));
     }
 
     @Test
