@@ -41,7 +41,7 @@ class KlantinteractiesAdapters {
                     new KlantinteractiesApi(config, json, settings.firstBackoff()),
                     new ContactLedger(settings.stateDir().resolve("klantinteracties-" + file + ".json"), json),
                     new Quarantine(settings.stateDir().resolve("quarantine-" + file + ".jsonl"), json, code),
-                    signals, mapper, origin, json, clock));
+                    signals::send, mapper, origin, json, clock));
         });
     }
 

@@ -6,11 +6,12 @@ import java.time.Instant;
  * What one poll or notification did; the last one per tenant is shown in the connector's health.
  *
  * @param pages        pages read
- * @param acknowledged contacts kb-service accepted or already had
+ * @param accepted     contacts kb-service accepted as new
+ * @param duplicates   contacts kb-service already had (sent before; at-least-once)
  * @param quarantined  malformed or rejected contacts set aside
  * @param confidential vertrouwelijk contacts left out
  * @param problem      why the walk stopped early (kind and message, never contact content), or null
  */
-public record PollReport(String tenant, Instant at, int pages, int acknowledged, int quarantined, int confidential,
+public record PollReport(String tenant, Instant at, int pages, int accepted, int duplicates, int quarantined, int confidential,
         int tooOld, String problem) {
 }

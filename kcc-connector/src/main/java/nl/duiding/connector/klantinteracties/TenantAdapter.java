@@ -12,7 +12,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nl.duiding.connector.kb.ContactSignals;
 import nl.duiding.connector.kb.KbApi;
 import nl.duiding.connector.kb.KbRejected;
 import nl.duiding.connector.tenant.TenantProperties;
@@ -38,7 +37,7 @@ class TenantAdapter {
     private final KlantinteractiesApi api;
     private final ContactLedger ledger;
     private final Quarantine quarantine;
-    private final ContactSignals signals;
+    private final SignalSink signals;
     private final KlantcontactMapper mapper;
     private final KlantcontactMapper.Origin origin;
     private final JsonMapper json;
@@ -48,7 +47,7 @@ class TenantAdapter {
     private volatile Instant nextPoll = Instant.EPOCH;
 
     TenantAdapter(String tenant, TenantProperties.Klantinteracties config, KlantinteractiesApi api,
-            ContactLedger ledger, Quarantine quarantine, ContactSignals signals, KlantcontactMapper mapper,
+            ContactLedger ledger, Quarantine quarantine, SignalSink signals, KlantcontactMapper mapper,
             KlantcontactMapper.Origin origin, JsonMapper json, Clock clock) {
         this.tenant = tenant;
         this.config = config;
@@ -175,13 +174,14 @@ class TenantAdapter {
 
     private static final class Counts {
         int pages;
-        int acknowledged;
+        int accepted;
+        int duplicates;
         int quarantined;
         int confidential;
         int tooOld;
 
         PollReport report(String tenant, Instant at, String problem) {
-            return new PollReport(tenant, at, pages, acknowledged, quarantined, confidential, tooOld, problem);
+            return new PollReport(tenant, at, pages, accepted, duplicates, quarantined, confidential, tooOld, problem);
         }
     }
 
@@ -243,7 +243,11 @@ class TenantAdapter {
             Instant at = contact.plaatsgevondenOp().toInstant();
             if (result.acknowledged()) {
                 ledger.remember(contact.uuid(), at);
-                counts.acknowledged++;
+                if ("accepted".equals(result.status())) {
+                    counts.accepted++;
+                } else {
+                    counts.duplicates++;
+                }
             } else {
                 quarantine(contact.uuid(), "geweigerd door kennisbank: "
                         + (result.problem() == null ? result.status() : result.problem().title()), at, counts);

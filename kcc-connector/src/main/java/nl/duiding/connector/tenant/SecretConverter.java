@@ -21,6 +21,10 @@ class SecretConverter implements Converter<String, Secret> {
 
     @Override
     public Secret convert(String source) {
+        if (source.isBlank()) {
+            // An unset environment variable (${X:}): no secret, which each user of it reports in its own words.
+            return null;
+        }
         if (source.startsWith(FILE)) {
             Path path = Path.of(source.substring(FILE.length()));
             try {
