@@ -57,13 +57,28 @@ public class KnowledgeBase {
         return read(() -> narratives.narrative(slug), () -> offline.narrative(slug).orElse(null));
     }
 
-    /** Earlier contacts of a resident; nothing (degraded) when kb-service cannot say. */
+    /**
+     * Earlier contacts of a resident; nothing (degraded) when kb-service cannot say, and nothing when it refuses
+     * (a kb-service without this endpoint answers 404): the sidebar works without this panel.
+     */
     public Answer<KbApi.History> history(String residentHash, String tenant) {
-        return read(() -> residents.history(residentHash, tenant), () -> new KbApi.History(List.of()));
+        return orEmpty(() -> read(() -> residents.history(residentHash, tenant), () -> new KbApi.History(List.of())),
+                new KbApi.History(List.of()));
     }
 
+    /** Running belacties of the tenant; nothing when kb-service cannot say or refuses, as for {@link #history}. */
     public Answer<KbApi.Campaigns> activeCampaigns(String tenant) {
-        return read(() -> campaigns.active(tenant), () -> new KbApi.Campaigns(List.of()));
+        return orEmpty(() -> read(() -> campaigns.active(tenant), () -> new KbApi.Campaigns(List.of())),
+                new KbApi.Campaigns(List.of()));
+    }
+
+    private static <T> Answer<T> orEmpty(Supplier<Answer<T>> call, T empty) {
+        try {
+            return call.get();
+        } catch (KbRejected e) {
+            log.debug("kb-service refused an optional sidebar call: {}", e.getMessage());
+            return Answer.live(empty);
+        }
     }
 
     /**
