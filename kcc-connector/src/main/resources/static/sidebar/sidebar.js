@@ -209,7 +209,8 @@
     });
   }
 
-  function copyText(text) {
+  function copyText(raw) {
+    var text = raw.trim();
     function fallback() {
       var area = el('textarea', { 'aria-hidden': 'true' });
       area.value = text;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
  * Starts (or reuses) the real kb-service before a test class and points the connector under test at it through
@@ -16,9 +17,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Register it before {@code @SpringBootTest} so the properties are there when the context starts. Test methods may
  * take a {@link KbServiceProcess} parameter.
  */
-public final class KbServiceExtension implements BeforeAllCallback, ParameterResolver {
+public final class KbServiceExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
 
     public static final String TENANT = "GM0363";
+
+    /** Runs before Spring's extension creates the context of a PER_CLASS test instance. */
+    @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext context) throws IOException {
+        beforeAll(context);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One instance is shared by all test classes of a run (JUnit's root store closes it at the end); tests may stop and
  * start it again to play an outage or a restart; the data stays, it lives in Elasticsearch.
  */
-public final class KbServiceProcess implements ExtensionContext.Store.CloseableResource {
+public final class KbServiceProcess implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     public static final String USER = "connector";
     private static final Pattern INDEX_NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
