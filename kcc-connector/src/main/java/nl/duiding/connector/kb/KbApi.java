@@ -78,9 +78,16 @@ public final class KbApi {
         public boolean acknowledged() {
             return "accepted".equals(status) || "duplicate".equals(status);
         }
+
+        /** kb-service could not store it this time ({@code opslag-mislukt}): send it again, do not quarantine it. */
+        public boolean worthRetrying() {
+            return "rejected".equals(status) && problem != null && problem.type() != null
+                    && problem.type().endsWith("/opslag-mislukt");
+        }
     }
 
-    public record ItemProblem(String title, String detail) {
+    /** A per-item problem: {@code type} under https://duiding.nl/problemen/, {@code field} where one field is wrong. */
+    public record ItemProblem(String type, String title, String detail, String field) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

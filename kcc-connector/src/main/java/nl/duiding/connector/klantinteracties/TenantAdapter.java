@@ -177,11 +177,13 @@ class TenantAdapter {
         int accepted;
         int duplicates;
         int quarantined;
+        int retryLater;
         int confidential;
         int tooOld;
 
         PollReport report(String tenant, Instant at, String problem) {
-            return new PollReport(tenant, at, pages, accepted, duplicates, quarantined, confidential, tooOld, problem);
+            return new PollReport(tenant, at, pages, accepted, duplicates, quarantined, retryLater, confidential, tooOld,
+                    problem);
         }
     }
 
@@ -241,7 +243,10 @@ class TenantAdapter {
             KbApi.SignalResult result = results.get(i);
             Klantcontact contact = contacts.get(i);
             Instant at = contact.plaatsgevondenOp().toInstant();
-            if (result.acknowledged()) {
+            if (result.worthRetrying()) {
+                // Not remembered: the next poll sends it again.
+                counts.retryLater++;
+            } else if (result.acknowledged()) {
                 ledger.remember(contact.uuid(), at);
                 if ("accepted".equals(result.status())) {
                     counts.accepted++;
@@ -249,8 +254,9 @@ class TenantAdapter {
                     counts.duplicates++;
                 }
             } else {
-                quarantine(contact.uuid(), "geweigerd door kennisbank: "
-                        + (result.problem() == null ? result.status() : result.problem().title()), at, counts);
+                quarantine(contact.uuid(), "geweigerd door kennisbank: " + (result.problem() == null
+                        ? result.status() : result.problem().title() + (result.problem().field() == null ? ""
+                                : " (" + result.problem().field() + ")")), at, counts);
             }
         }
     }

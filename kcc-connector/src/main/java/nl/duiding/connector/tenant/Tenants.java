@@ -15,7 +15,7 @@ public class Tenants {
 
     private final Map<String, TenantProperties.Tenant> byCode;
 
-    Tenants(TenantProperties properties) {
+    public Tenants(TenantProperties properties) {
         this.byCode = new TreeMap<>(properties.tenants());
         byCode.keySet().forEach(code -> {
             if (!CODE.matcher(code).matches()) {

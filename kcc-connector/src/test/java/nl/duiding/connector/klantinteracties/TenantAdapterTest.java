@@ -342,6 +342,23 @@ class TenantAdapterTest {
     }
 
     @Test
+    void sendsAgainWhatKbServiceCouldNotStoreThisTime() {
+        List<ObjectNode> all = contacts(2);
+        stubs.serveList(all, PAGE_SIZE);
+        String unlucky = all.get(0).get("uuid").asString();
+        kb.failOnce.add(unlucky);
+
+        PollReport first = adapter().poll();
+        PollReport second = adapter().poll();
+
+        assertThat(first.retryLater()).isEqualTo(1);
+        assertThat(first.quarantined()).isZero();
+        assertThat(second.accepted()).isEqualTo(1);
+        assertThat(kb.attemptsFor(unlucky)).isEqualTo(2);
+        assertThat(new Quarantine(state.resolve("quarantine.jsonl"), json, "GM0363").entries()).isEmpty();
+    }
+
+    @Test
     void skipsContactsOlderThanTheHorizon() {
         ObjectNode old = stubs.klantcontact("telefoon", "Oude vraag", NOW.minus(30, ChronoUnit.DAYS));
         ObjectNode recent = stubs.klantcontact("telefoon", "Nieuwe vraag", NOW.minusSeconds(30));
@@ -388,6 +405,7 @@ class TenantAdapterTest {
         final List<KbApi.Signal> sent = new ArrayList<>();
         final Set<String> known = new HashSet<>();
         final Set<String> reject = new HashSet<>();
+        final Set<String> failOnce = new HashSet<>();
         volatile boolean down;
 
         @Override
@@ -399,10 +417,16 @@ class TenantAdapterTest {
             for (int i = 0; i < signals.size(); i++) {
                 KbApi.Signal s = signals.get(i);
                 sent.add(s);
+                if (failOnce.remove(s.externalId())) {
+                    results.add(new KbApi.SignalResult(i, s.externalId(), "rejected", new KbApi.ItemProblem(
+                            "https://duiding.nl/problemen/opslag-mislukt", "Opslag mislukt", "test", null)));
+                    continue;
+                }
                 String status = reject.contains(s.externalId()) ? "rejected"
                         : known.add(s.source() + "|" + s.externalId()) ? "accepted" : "duplicate";
-                results.add(new KbApi.SignalResult(i, s.externalId(), status,
-                        "rejected".equals(status) ? new KbApi.ItemProblem("Ongeldig signaal", "test") : null));
+                results.add(new KbApi.SignalResult(i, s.externalId(), status, "rejected".equals(status)
+                        ? new KbApi.ItemProblem("https://duiding.nl/problemen/onbekend-verhaal", "Onbekend verhaal",
+                                "test", "confirmedSlugs[0]") : null));
             }
             return results;
         }
