@@ -121,7 +121,7 @@ class StubbedDayIT {
             boolean confidential = i % 20 == 7;
             day.add(stubs.klantcontact(UUID.randomUUID().toString(), CHANNELS[i % CHANNELS.length],
                     "Vraag " + i, SAID[i % SAID.length] + " (" + i + ")", at, confidential,
-                    "partij-" + (i % 60)));
+                    UUID.nameUUIDFromBytes(("partij-" + (i % 60)).getBytes()).toString()));
         }
         return day;
     }

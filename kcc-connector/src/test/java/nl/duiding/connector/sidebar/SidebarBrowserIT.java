@@ -267,6 +267,49 @@ class SidebarBrowserIT {
     }
 
     @Test
+    @Order(6)
+    void showsWhatThisResidentAskedBefore(KbServiceProcess kb) throws Exception {
+        Assumptions.assumeTrue(kb.has("GET", "/api/v1/residents/" + "0".repeat(64) + "/history?tenant="
+                + KbServiceExtension.TENANT, null),
+                "waits on kb-service's GET /api/v1/residents/{hash}/history (issue 7, docs/api-connector-contract.md)");
+        String resident = "inwoner-" + UUID.randomUUID();
+        String body = "{\"source\":\"demo-crm\",\"events\":[{\"id\":\"" + UUID.randomUUID()
+                + "\",\"occurredAt\":\"" + Instant.now().minus(Duration.ofDays(2)) + "\",\"channel\":\"telefoon\","
+                + "\"text\":\"Vliegtuigen sproeien gif\",\"residentId\":\"" + resident
+                + "\",\"narratives\":[\"chemtrails\"]}]}";
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String signature = "sha256=" + java.util.HexFormat.of().formatHex(hmac(KbServiceExtension.webhookSecret(),
+                timestamp + "." + body));
+        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/api/v1/crm-events")).header("Content-Type", "application/json")
+                .header("X-Duiding-Tenant", KbServiceExtension.TENANT).header("X-Duiding-Timestamp", timestamp)
+                .header("X-Duiding-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        assertThat(sent.body()).contains("\"accepted\":1");
+        String hash = java.util.HexFormat.of().formatHex(hmac(System.getProperty("duiding.security.resident-hash-key"),
+                KbServiceExtension.TENANT + ":" + resident));
+        // kb-service makes new signals searchable within its refresh interval.
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() -> kb.call("GET",
+                "/api/v1/residents/" + hash + "/history?tenant=" + KbServiceExtension.TENANT, null).body()
+                .contains("chemtrails"));
+
+        browser.get(launchUrl("telefoon", null, null, resident));
+
+        WebElement earlier = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("eerder")));
+        assertThat(earlier.getText()).contains("Eerder gevraagd", "chemtrails");
+        browser.get(launchUrl("telefoon", null, null, "iemand-anders-" + UUID.randomUUID()));
+        browser.findElement(By.id("zoek"));
+        assertThat(browser.findElement(By.id("eerder")).isDisplayed()).isFalse();
+    }
+
+    private static byte[] hmac(String key, String data) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     @Order(7)
     void refusesAnExpiredLaunchLink() throws Exception {
         Instant issued = Instant.now().minus(Duration.ofMinutes(10));
