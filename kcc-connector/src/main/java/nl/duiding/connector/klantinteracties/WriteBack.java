@@ -39,17 +39,21 @@ public class WriteBack {
             return;
         }
         adapters.forTenant(tenant).ifPresent(adapter -> Thread.ofVirtual().name("write-back").start(() -> {
-            var body = json.createObjectNode();
-            body.putObject("klantcontact").put("uuid", contactId);
-            body.putNull("wasKlantcontact");
-            body.putObject("onderwerpobjectidentificator").put("objectId", slug).put("codeObjecttype", "narratief")
-                    .put("codeRegister", "duiding").put("codeSoortObjectId", "slug");
             try {
-                adapter.api().post("/onderwerpobjecten", json.writeValueAsString(body));
+                adapter.api().post("/onderwerpobjecten", onderwerpobject(json, contactId, slug));
             } catch (RuntimeException e) {
                 log.warn("write-back of narrative {} to klantcontact {} of {} failed: {}", slug, contactId, tenant,
                         e.getMessage());
             }
         }));
+    }
+
+    /** The {@code Onderwerpobject} that says: this klantcontact was about this narrative. */
+    static String onderwerpobject(JsonMapper json, String contactId, String slug) {
+        var body = json.createObjectNode();
+        body.putObject("klantcontact").put("uuid", contactId);
+        body.putObject("onderwerpobjectidentificator").put("objectId", slug).put("codeObjecttype", "narratief")
+                .put("codeRegister", "duiding").put("codeSoortObjectId", "slug");
+        return json.writeValueAsString(body);
     }
 }

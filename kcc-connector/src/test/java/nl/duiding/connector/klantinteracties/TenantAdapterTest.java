@@ -400,6 +400,28 @@ class TenantAdapterTest {
         SpecValidation.assertTrafficFollowsSpec(crm);
     }
 
+    @Test
+    void writesTheConfirmedNarrativeBackAsAnOnderwerpobjectTheApiAccepts() {
+        String contact = UUID.randomUUID().toString();
+        crm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                urlPathEqualTo(OpenKlantStubs.BASE_PATH + "/onderwerpobjecten")).willReturn(aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json").withBody("{\"uuid\":\"" + UUID.randomUUID()
+                                + "\",\"url\":\"" + stubs.baseUrl() + "/onderwerpobjecten/x\",\"klantcontact\":{\"uuid\":\""
+                                + contact + "\",\"url\":\"" + stubs.baseUrl() + "/klantcontacten/" + contact
+                                + "\"},\"onderwerpobjectidentificator\":{\"objectId\":"
+                                + "\"chemtrails\",\"codeObjecttype\":\"narratief\",\"codeRegister\":\"duiding\","
+                                + "\"codeSoortObjectId\":\"slug\"}}")));
+
+        adapter().api().post("/onderwerpobjecten", WriteBack.onderwerpobject(json, contact, "chemtrails"));
+
+        crm.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathEqualTo(OpenKlantStubs.BASE_PATH + "/onderwerpobjecten"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        "Token " + OpenKlantStubs.TOKEN))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"objectId\":\"chemtrails\"")));
+        SpecValidation.assertTrafficFollowsSpec(crm);
+    }
+
     /** kb-service's signal bulk as the contract describes it: deduplicated by source + externalId. */
     static final class RecordingSink implements SignalSink {
         final List<KbApi.Signal> sent = new ArrayList<>();
