@@ -303,6 +303,42 @@ class SidebarBrowserIT {
         assertThat(browser.findElement(By.id("eerder")).isDisplayed()).isFalse();
     }
 
+    @Test
+    @Order(15)
+    void showsTheBelactieBannerWhileACampaignRuns(KbServiceProcess kb) throws Exception {
+        Assumptions.assumeTrue(kb.has("GET", "/api/v1/campaigns/active?tenant=" + KbServiceExtension.TENANT, null),
+                "waits on kb-service's GET /api/v1/campaigns/active (issue 7, docs/api-connector-contract.md)");
+        // A template letter sent by 25 residents within the hour: what kb-service's detector calls a belactie.
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            events.append(i == 0 ? "" : ",").append("{\"id\":\"").append(UUID.randomUUID())
+                    .append("\",\"occurredAt\":\"").append(Instant.now().minusSeconds(60L * i))
+                    .append("\",\"channel\":\"brief\",\"text\":\"Hierbij teken ik bezwaar aan tegen de komst van de "
+                            + "windturbines aan de Noorddijk. Ik eis dat de gemeenteraad het besluit intrekt en mij "
+                            + "binnen veertien dagen schriftelijk antwoordt, anders stap ik naar de rechter. Nummer ")
+                    .append(i).append("\",\"residentId\":\"briefschrijver-").append(UUID.randomUUID())
+                    .append("\"}");
+        }
+        String body = "{\"source\":\"postkamer\",\"events\":[" + events + "]}";
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String signature = "sha256=" + java.util.HexFormat.of().formatHex(hmac(KbServiceExtension.webhookSecret(),
+                timestamp + "." + body));
+        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/api/v1/crm-events")).header("Content-Type", "application/json")
+                .header("X-Duiding-Tenant", KbServiceExtension.TENANT).header("X-Duiding-Timestamp", timestamp)
+                .header("X-Duiding-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.body()).contains("\"accepted\":25");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(3)).until(() -> kb.call("GET",
+                "/api/v1/campaigns/active?tenant=" + KbServiceExtension.TENANT, null).body().contains("\"id\""));
+
+        browser.get(launchUrl("brief", null, null, null));
+
+        WebElement banner = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("belactie")));
+        assertThat(banner.getText()).startsWith("Belactie");
+        assertThat(banner.getAttribute("role")).isEqualTo("alert");
+    }
+
     private static byte[] hmac(String key, String data) throws Exception {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
