@@ -45,3 +45,15 @@ kb_tool_run() {
     --logging.level.root=WARN --spring.main.banner-mode=off \
     --duiding.tool="$tool" "$@")
 }
+
+# kb_tool_delete_indices PREFIX: removes the indices and templates a tool run made under PREFIX (the cluster
+# refuses wildcard deletes, so each is named).
+kb_tool_delete_indices() {
+  local prefix="$1" name
+  for name in $(curl -fsS "$KB_TOOL_ES_URL/_cat/indices/$prefix-*?h=index" 2>/dev/null); do
+    curl -fsS -X DELETE "$KB_TOOL_ES_URL/$name" >/dev/null || warn "could not delete index $name"
+  done
+  for name in $(curl -fsS "$KB_TOOL_ES_URL/_index_template/$prefix-*" 2>/dev/null | grep -o '"name":"[^"]*"' | cut -d'"' -f4); do
+    curl -fsS -X DELETE "$KB_TOOL_ES_URL/_index_template/$name" >/dev/null || warn "could not delete template $name"
+  done
+}

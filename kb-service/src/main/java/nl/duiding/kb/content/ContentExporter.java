@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * {@code narratives/<gemeentecode>/<slug>.md}.
  */
 @Component
-class ContentExporter {
+public class ContentExporter {
 
     private final PublishedNarratives published;
     private final NarrativeFileWriter writer = new NarrativeFileWriter();
@@ -58,7 +58,8 @@ class ContentExporter {
         return written;
     }
 
-    void zipTo(OutputStream out) throws IOException {
+    /** The published narratives as content files in a zip ({@code content/narratives/…}). */
+    public void zipTo(OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             for (ExportedFile file : files()) {
                 zip.putNextEntry(new ZipEntry("content/" + file.path()));

@@ -2,11 +2,13 @@ package nl.duiding.kb.matching;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import nl.duiding.kb.narrative.TenantCode;
 import org.slf4j.Logger;
@@ -26,6 +28,7 @@ class CalibrationTrainer {
     private static final Logger log = LoggerFactory.getLogger(CalibrationTrainer.class);
     private static final double RIDGE = 1.0;
     private static final int ROUNDS = 2;
+    private static final int FOLDS = 5;
     private static final Set<String> NATIONAL = Set.of(TenantCode.NATIONAL.value());
 
     private final Matcher matcher;
@@ -43,16 +46,27 @@ class CalibrationTrainer {
                 .map(c -> matcher.windows(c.text(), NATIONAL, Set.of()))
                 .toList();
 
-        Calibration calibration = null;
-        List<List<Candidate>> perCase = List.of();
-        LogisticRegression.Model model = null;
-        for (int round = 0; round < ROUNDS; round++) {
-            perCase = candidates(cases, windows, calibration);
-            List<LogisticRegression.Sample> samples = new ArrayList<>();
-            perCase.forEach(list -> list.forEach(c -> samples.add(new LogisticRegression.Sample(c.x(), c.positive()))));
-            model = LogisticRegression.fit(samples, RIDGE);
-            calibration = new Calibration(Features.NAMES, model.mean(), model.scale(), model.weights(), model.bias(),
-                    Map.of());
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            all.add(i);
+        }
+        Fit fit = fit(cases, windows, all);
+        List<List<Candidate>> perCase = fit.perCase();
+        LogisticRegression.Model model = fit.model();
+
+        // Cross-validated table: each text scored by a model that did not see it (an honest view of thresholds).
+        List<List<Candidate>> heldOut = new ArrayList<>(Collections.nCopies(cases.size(), List.of()));
+        List<Calibration> heldOutModels = new ArrayList<>(Collections.nCopies(cases.size(), null));
+        for (int fold = 0; fold < FOLDS; fold++) {
+            int f = fold;
+            List<Integer> training = all.stream().filter(i -> i % FOLDS != f).toList();
+            Fit foldFit = fit(cases, windows, training);
+            for (int i = fold; i < cases.size(); i += FOLDS) {
+                List<List<Candidate>> one = candidates(List.of(cases.get(i)), List.of(windows.get(i)),
+                        foldFit.calibration());
+                heldOut.set(i, one.getFirst());
+                heldOutModels.set(i, foldFit.calibration());
+            }
         }
         Map<String, Object> fitted = new LinkedHashMap<>();
         fitted.put("by", "scripts/calibrate-match.sh");
@@ -62,9 +76,31 @@ class CalibrationTrainer {
         fitted.put("positives", perCase.stream().flatMap(List::stream).filter(Candidate::positive).count());
         fitted.put("ridge", RIDGE);
         fitted.put("newtonIterations", model.iterations());
-        calibration = new Calibration(Features.NAMES, model.mean(), model.scale(), model.weights(), model.bias(),
-                fitted);
-        return new Result(calibration, thresholdTable(calibration, cases, perCase));
+        Calibration calibration = new Calibration(Features.NAMES, model.mean(), model.scale(), model.weights(),
+                model.bias(), fitted);
+        return new Result(calibration, thresholdTable(i -> calibration, cases, perCase),
+                thresholdTable(heldOutModels::get, cases, heldOut));
+    }
+
+    /** Fits on the given texts: windows first chosen by evidence, then by the first model, then refitted. */
+    private static Fit fit(List<EvaluationCase> cases, List<List<Matcher.Window>> windows, List<Integer> indices) {
+        List<EvaluationCase> subset = indices.stream().map(cases::get).toList();
+        List<List<Matcher.Window>> subsetWindows = indices.stream().map(windows::get).toList();
+        Calibration calibration = null;
+        List<List<Candidate>> perCase = List.of();
+        LogisticRegression.Model model = null;
+        for (int round = 0; round < ROUNDS; round++) {
+            perCase = candidates(subset, subsetWindows, calibration);
+            List<LogisticRegression.Sample> samples = new ArrayList<>();
+            perCase.forEach(list -> list.forEach(c -> samples.add(new LogisticRegression.Sample(c.x(), c.positive()))));
+            model = LogisticRegression.fit(samples, RIDGE);
+            calibration = new Calibration(Features.NAMES, model.mean(), model.scale(), model.weights(), model.bias(),
+                    Map.of());
+        }
+        return new Fit(model, calibration, perCase);
+    }
+
+    private record Fit(LogisticRegression.Model model, Calibration calibration, List<List<Candidate>> perCase) {
     }
 
     /** One sample per retrieved narrative and text, from the narrative's best window under {@code model}. */
@@ -97,8 +133,8 @@ class CalibrationTrainer {
     }
 
     /** Per threshold: share of texts whose best narrative is right and shown, share of no-match texts shown one. */
-    private static List<ThresholdRow> thresholdTable(Calibration calibration, List<EvaluationCase> cases,
-            List<List<Candidate>> perCase) {
+    private static List<ThresholdRow> thresholdTable(IntFunction<Calibration> calibrationOf,
+            List<EvaluationCase> cases, List<List<Candidate>> perCase) {
         List<ThresholdRow> rows = new ArrayList<>();
         for (int step = 4; step <= 18; step++) {
             double threshold = step * 0.05;
@@ -107,6 +143,7 @@ class CalibrationTrainer {
             int negatives = 0;
             int falseMatches = 0;
             for (int i = 0; i < cases.size(); i++) {
+                Calibration calibration = calibrationOf.apply(i);
                 Candidate best = null;
                 double bestScore = -1;
                 for (Candidate c : perCase.get(i)) {
@@ -137,6 +174,7 @@ class CalibrationTrainer {
     record ThresholdRow(double threshold, double top1Found, double falseMatchRate) {
     }
 
-    record Result(Calibration calibration, List<ThresholdRow> thresholds) {
+    /** The fitted calibration, its thresholds on the texts it was fitted on, and cross-validated. */
+    record Result(Calibration calibration, List<ThresholdRow> thresholds, List<ThresholdRow> crossValidated) {
     }
 }

@@ -15,6 +15,7 @@ final class EvaluationScore {
     private double recallAt3;
     private double reciprocalRank;
     private int falseMatches;
+    private int allCorrect;
     private final List<Long> latenciesNanos = new ArrayList<>();
     private final List<String> misses = new ArrayList<>();
 
@@ -22,7 +23,9 @@ final class EvaluationScore {
         latenciesNanos.add(nanos);
         if (!testCase.expectsMatch()) {
             negatives++;
-            if (!ranked.isEmpty()) {
+            if (ranked.isEmpty()) {
+                allCorrect++;
+            } else {
                 falseMatches++;
                 misses.add("false match " + ranked.getFirst() + ": " + abbreviate(testCase.text()));
             }
@@ -32,6 +35,7 @@ final class EvaluationScore {
         List<String> expected = testCase.expected();
         if (!ranked.isEmpty() && expected.contains(ranked.getFirst())) {
             top1++;
+            allCorrect++;
         } else {
             misses.add("expected " + expected + ", got " + (ranked.isEmpty() ? "nothing" : ranked.subList(0,
                     Math.min(3, ranked.size()))) + ": " + abbreviate(testCase.text()));
@@ -49,7 +53,8 @@ final class EvaluationScore {
     Figures figures() {
         List<Long> sorted = latenciesNanos.stream().sorted().toList();
         return new Figures(positives, negatives, ratio(top1, positives), ratio(recallAt3, positives),
-                ratio(reciprocalRank, positives), ratio(falseMatches, negatives), percentileMillis(sorted, 0.50),
+                ratio(reciprocalRank, positives), ratio(falseMatches, negatives),
+                ratio(allCorrect, positives + negatives), percentileMillis(sorted, 0.50),
                 percentileMillis(sorted, 0.95), percentileMillis(sorted, 0.99));
     }
 
@@ -74,7 +79,11 @@ final class EvaluationScore {
         return flat.length() <= 110 ? flat : flat.substring(0, 107) + "...";
     }
 
+    /**
+     * @param top1AllLines share of all lines answered right: the expected narrative first, or nothing when nothing
+     *                     is expected
+     */
     record Figures(int positives, int negatives, double top1, double recallAt3, double mrr, double falseMatchRate,
-            double p50Millis, double p95Millis, double p99Millis) {
+            double top1AllLines, double p50Millis, double p95Millis, double p99Millis) {
     }
 }

@@ -15,6 +15,8 @@ final class Evidence {
 
     private static final int MAX_FRAGMENTS = 2;
     private static final int CONTEXT_CHARS = 60;
+    /** Only words at least this informative (idf) are marked; common words would hide the ones that matter. */
+    private static final double MARK_IDF = 3.0;
 
     private Evidence() {
     }
@@ -23,7 +25,7 @@ final class Evidence {
         List<QueryTerms.Position> hits = new ArrayList<>();
         for (int i = covered.nextSetBit(0); i >= 0; i = covered.nextSetBit(i + 1)) {
             QueryTerms.Position position = query.positions().get(i);
-            if (position.end() > position.start()) {
+            if (position.end() > position.start() && position.weight() >= MARK_IDF) {
                 hits.add(position);
             }
         }

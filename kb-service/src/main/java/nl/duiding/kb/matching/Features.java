@@ -30,7 +30,7 @@ record Features(double classCoverage, double phrasingCoverage, double classBm25,
     static final List<String> NAMES = List.of("classCoverage", "phrasingCoverage", "logClassBm25",
             "logPhrasingBm25", "classShare", "phrasingShare", "informativeHits", "ordinaryClassCoverage",
             "ordinaryPhrasingCoverage", "ordinaryShare", "bestNarrative", "coverageMargin", "claimCues",
-            "procedureCues");
+            "procedureCues", "shareTimesCoverage", "shareOverOrdinary");
 
     /** The model's input, in the order of {@link #NAMES}. */
     double[] vector() {
@@ -39,7 +39,9 @@ record Features(double classCoverage, double phrasingCoverage, double classBm25,
             phrasingShare, Math.min(informativeHits, 5) / 5.0, ordinaryClassCoverage, ordinaryPhrasingCoverage,
             ordinaryShare, bestNarrative ? 1 : 0,
             Math.max(classCoverage, phrasingCoverage) - Math.max(ordinaryClassCoverage, ordinaryPhrasingCoverage),
-            claimCues, procedureCues
+            claimCues, procedureCues,
+            classShare * Math.max(classCoverage, phrasingCoverage),
+            classShare * (1 - ordinaryShare)
         };
     }
 }

@@ -47,7 +47,7 @@ class MatchIndexWriter implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MatchIndexWriter.class);
     /** Part of every stored hash: bump it when the documents written for the same input change. */
-    private static final String FORMAT = "2";
+    private static final String FORMAT = "4";
 
     private final ElasticsearchClient client;
     private final String index;

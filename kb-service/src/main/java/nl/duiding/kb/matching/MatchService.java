@@ -72,6 +72,22 @@ public class MatchService {
         return new MatchResponse(matches, List.of());
     }
 
+    /**
+     * The given trigger phrasings ranked by how much of each {@code text} contains, best first: for an editor who
+     * wants to know which phrasing of a narrative would have caught a text that was missed, and what it lacked.
+     */
+    public List<PhrasingCoverage> rankPhrasings(String text, List<String> phrasings) {
+        List<String> usable = phrasings.stream().filter(p -> p != null && !p.isBlank()).distinct().toList();
+        if (text == null || text.isBlank() || usable.isEmpty()) {
+            return List.of();
+        }
+        List<String> texts = new ArrayList<>(usable.size() + 1);
+        texts.add(text);
+        texts.addAll(usable);
+        List<QueryTerms> analysed = search.analyse(texts);
+        return PhrasingRanking.rank(analysed.getFirst(), analysed.subList(1, analysed.size()));
+    }
+
     String confidence(double score) {
         if (score >= properties.highConfidence()) {
             return "hoog";

@@ -1,15 +1,20 @@
 package nl.duiding.kb.matching;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import nl.duiding.kb.content.ContentProperties;
+import nl.duiding.kb.narrative.PublishedNarratives;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -32,16 +37,23 @@ class MatchTools implements ApplicationRunner {
 
     private final MatchEvaluation evaluation;
     private final Matcher matcher;
+    private final MatchBenchmark benchmark;
+    private final PublishedNarratives published;
+    private final ContentProperties content;
     private final CalibrationTrainer trainer;
     private final CalibrationHolder calibration;
     private final MatchProperties properties;
     private final ConfigurableApplicationContext context;
     private final JsonMapper json;
 
-    MatchTools(MatchEvaluation evaluation, Matcher matcher, CalibrationTrainer trainer, CalibrationHolder calibration,
+    MatchTools(MatchEvaluation evaluation, Matcher matcher, MatchBenchmark benchmark, PublishedNarratives published,
+            ContentProperties content, CalibrationTrainer trainer, CalibrationHolder calibration,
             MatchProperties properties, ConfigurableApplicationContext context, JsonMapper json) {
         this.evaluation = evaluation;
         this.matcher = matcher;
+        this.benchmark = benchmark;
+        this.published = published;
+        this.content = content;
         this.trainer = trainer;
         this.calibration = calibration;
         this.properties = properties;
@@ -50,7 +62,7 @@ class MatchTools implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) throws IOException, InterruptedException {
         String tool = context.getEnvironment().getProperty("duiding.tool", "");
         String output = context.getEnvironment().getProperty("duiding.tool.output");
         int status = switch (tool) {
@@ -58,6 +70,9 @@ class MatchTools implements ApplicationRunner {
             case "calibrate" -> calibrate(context.getEnvironment().getProperty("duiding.tool.files",
                     "eval/match-train.jsonl"), output);
             case "explain" -> explain(context.getEnvironment().getProperty("duiding.tool.text", ""));
+            case "synthesize" -> synthesize(output,
+                    Integer.parseInt(context.getEnvironment().getProperty("duiding.tool.count", "956")));
+            case "benchmark" -> benchmark(context.getEnvironment().getProperty("duiding.tool.files", ""), output);
             default -> {
                 System.err.println("Unknown duiding.tool '" + tool + "': use evaluate or calibrate");
                 yield 2;
@@ -99,6 +114,7 @@ class MatchTools implements ApplicationRunner {
         row(out, "recall@3", ours.recallAt3(), base.recallAt3());
         row(out, "MRR", ours.mrr(), base.mrr());
         row(out, "false-match rate", ours.falseMatchRate(), base.falseMatchRate());
+        row(out, "top-1 over all lines", ours.top1AllLines(), base.top1AllLines());
         out.append(String.format(Locale.ROOT, "%-22s %10.1f %10.1f%n", "latency p50 (ms)", ours.p50Millis(),
                 base.p50Millis()));
         out.append(String.format(Locale.ROOT, "%-22s %10.1f %10.1f%n", "latency p95 (ms)", ours.p95Millis(),
@@ -114,8 +130,71 @@ class MatchTools implements ApplicationRunner {
         out.append(String.format(Locale.ROOT, "%-22s %10.3f %10.3f%n", name, ours, base));
     }
 
+    private int synthesize(String output, int count) throws IOException {
+        List<String> words = new ArrayList<>();
+        published.all().forEach(r -> words.addAll(r.narrative().triggers()));
+        OrdinaryQuestions.load(content.analysisDir().resolve("ordinary-questions.txt")).questions()
+                .forEach(q -> words.add(q.text()));
+        int written = SyntheticNarratives.write(Path.of(output), words, count, 20261126L);
+        System.out.println("Wrote " + written + " synthetic narratives to " + output);
+        return 0;
+    }
+
+    private int benchmark(String files, String output) throws IOException, InterruptedException {
+        List<String> texts = new ArrayList<>();
+        for (String file : files.split(",")) {
+            if (!file.isBlank()) {
+                EvaluationCase.read(Path.of(file.strip()), json).forEach(c -> texts.add(c.text()));
+            }
+        }
+        var env = context.getEnvironment();
+        URI url = URI.create("http://127.0.0.1:" + env.getProperty("local.server.port")
+                + "/api/v1/match");
+        int clients = Integer.parseInt(env.getProperty("duiding.tool.clients", "20"));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(env.getProperty("duiding.tool.warm-up-seconds", "10")));
+        Duration measure = Duration.ofSeconds(Long.parseLong(env.getProperty("duiding.tool.seconds", "30")));
+        String user = env.getProperty("duiding.tool.user", "connector");
+        String password = env.getProperty("duiding.tool.password", "");
+        System.out.printf(Locale.ROOT, "%d narratives published, %d texts, %d clients%n", published.all().size(),
+                texts.size(), clients);
+        List<MatchBenchmark.Result> results = new ArrayList<>();
+        for (long pacing : new long[] {0, 1000}) {
+            MatchBenchmark.Result result = benchmark.run(url, user, password, texts, clients, warmUp, measure,
+                    Duration.ofMillis(pacing));
+            results.add(result);
+            print(result);
+        }
+        if (output != null) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("date", LocalDate.now().toString());
+            document.put("narratives", published.all().size());
+            document.put("texts", texts.size());
+            document.put("processors", Runtime.getRuntime().availableProcessors());
+            document.put("results", results);
+            Files.writeString(Path.of(output), json.writeValueAsString(document) + "\n");
+        }
+        return 0;
+    }
+
+    private static void print(MatchBenchmark.Result result) {
+        var m = result.match();
+        var r = result.rawElasticsearch();
+        System.out.printf(Locale.ROOT, "%n%d clients, %s%n", result.clients(), result.pacingMillis() == 0
+                ? "back to back" : "each at most one request per " + result.pacingMillis() + " ms");
+        System.out.printf(Locale.ROOT, "%-34s %10s %10s %10s %10s %8s%n", "", "req/s", "p50 ms", "p95 ms", "p99 ms",
+                "errors");
+        System.out.printf(Locale.ROOT, "%-34s %10.1f %10.1f %10.1f %10.1f %8d%n", "/match, server-side", m.perSecond(),
+                m.serverP50(), m.serverP95(), m.serverP99(), m.errors());
+        System.out.printf(Locale.ROOT, "%-34s %10.1f %10.1f %10.1f %10.1f %8d%n", "/match, at the client",
+                m.perSecond(), m.clientP50(), m.clientP95(), m.clientP99(), m.errors());
+        System.out.printf(Locale.ROOT, "%-34s %10.1f %10.1f %10.1f %10.1f %8d%n", "raw Elasticsearch query",
+                r.perSecond(), r.clientP50(), r.clientP95(), r.clientP99(), r.errors());
+        System.out.printf(Locale.ROOT, "%-34s %10s %10.1f %10.1f %10.1f%n", "ratio server-side / raw", "",
+                m.serverP50() / r.clientP50(), m.serverP95() / r.clientP95(), m.serverP99() / r.clientP99());
+    }
+
     private int explain(String text) {
-        for (Matcher.Window window : matcher.windows(text, java.util.Set.of("nationaal"), java.util.Set.of(context.getEnvironment().getProperty("duiding.tool.exclude", "-")))) {
+        for (Matcher.Window window : matcher.windows(text, Set.of("nationaal"), Set.of(context.getEnvironment().getProperty("duiding.tool.exclude", "-")))) {
             System.out.println("window: " + window.terms().text());
             window.terms().positions().forEach(p -> System.out.printf(Locale.ROOT, "  %3d %-40s %.2f%n", p.index(),
                     p.tokens(), p.weight()));
@@ -131,9 +210,14 @@ class MatchTools implements ApplicationRunner {
 
     private int calibrate(String trainingFile, String output) throws IOException {
         CalibrationTrainer.Result result = trainer.fit(Path.of(trainingFile));
-        System.out.println("threshold  right-narrative-shown  no-match-texts-shown-one");
-        result.thresholds().forEach(row -> System.out.printf(Locale.ROOT, "%9.2f  %21.3f  %24.3f%n",
-                row.threshold(), row.top1Found(), row.falseMatchRate()));
+        System.out.println("           fitted on these texts                      5-fold cross-validated");
+        System.out.println("threshold  right-narrative-shown  no-match-shown  right-narrative-shown  no-match-shown");
+        for (int i = 0; i < result.thresholds().size(); i++) {
+            var in = result.thresholds().get(i);
+            var cv = result.crossValidated().get(i);
+            System.out.printf(Locale.ROOT, "%9.2f  %21.3f  %14.3f  %21.3f  %14.3f%n", in.threshold(), in.top1Found(),
+                    in.falseMatchRate(), cv.top1Found(), cv.falseMatchRate());
+        }
         String target = output == null ? "kb-service/src/main/resources/matching/calibration.json" : output;
         Files.writeString(Path.of(target), json.writeValueAsString(result.calibration()) + "\n");
         System.out.println("Calibration written to " + target);

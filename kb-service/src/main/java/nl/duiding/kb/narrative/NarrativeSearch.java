@@ -2,6 +2,7 @@ package nl.duiding.kb.narrative;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * facets count per category, status, tenant and risk, and highlights come HTML-escaped with {@code <mark>}.
  */
 @Component
-class NarrativeSearch {
+public class NarrativeSearch {
 
     static final List<String> FACETS = List.of("category", "status", "tenant", "risk");
     private static final List<String> FIELDS = List.of("title^3", "title.exact^2", "summary^2", "summary.exact",
@@ -47,25 +48,25 @@ class NarrativeSearch {
         this.publishedIndex = publishedIndex;
     }
 
-    record Criteria(String text, Category category, NarrativeStatus status, TenantCode tenant, Risk risk, int page,
-            int size) {
+    public record Criteria(String text, Category category, NarrativeStatus status, TenantCode tenant, Risk risk,
+            int page, int size) {
     }
 
-    record Result(List<Item> items, long total, int page, int size, Map<String, List<FacetValue>> facets) {
+    public record Result(List<Item> items, long total, int page, int size, Map<String, List<FacetValue>> facets) {
     }
 
-    record Item(String slug, String tenant, String title, String summary, String category, String risk,
-            String status, int version, Map<String, List<String>> highlights) {
+    public record Item(String slug, String tenant, String title, String summary, String category, String risk,
+            String status, int version, LocalDate reviewBy, Map<String, List<String>> highlights) {
     }
 
-    record FacetValue(String value, long count) {
+    public record FacetValue(String value, long count) {
     }
 
     /**
      * @param viewer  the tenant of the person searching: they see its narratives and the national ones
      * @param editors true to search the working copies, false for what agents see
      */
-    Result search(Criteria criteria, TenantCode viewer, boolean editors) {
+    public Result search(Criteria criteria, TenantCode viewer, boolean editors) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (criteria.text() != null && !criteria.text().isBlank()) {
             bool.must(m -> m.multiMatch(mm -> mm.query(criteria.text()).fields(FIELDS)
@@ -125,6 +126,24 @@ class NarrativeSearch {
         }
     }
 
+    /**
+     * Working copies visible to {@code viewer} whose review date lies before {@code day}, most overdue first;
+     * archived narratives are left out, nobody sees them any more.
+     */
+    public List<Item> dueForReview(TenantCode viewer, LocalDate day, int max) {
+        try {
+            return client.search(s -> s.index(workingCopies).size(max)
+                            .query(q -> q.bool(b -> b.filter(visibleTo(viewer))
+                                    .filter(f -> f.range(r -> r.date(d -> d.field("reviewBy").lt(day.toString()))))
+                                    .mustNot(term("status", NarrativeStatus.GEARCHIVEERD.code()))))
+                            .source(src -> src.filter(f -> f.excludes("record")))
+                            .sort(o -> o.field(f -> f.field("reviewBy").order(SortOrder.Asc))),
+                    NarrativeDocument.class).hits().hits().stream().map(NarrativeSearch::item).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Query visibleTo(TenantCode viewer) {
         List<FieldValue> tenants = viewer.isNational()
                 ? List.of(FieldValue.of(TenantCode.NATIONAL.value()))
@@ -139,7 +158,7 @@ class NarrativeSearch {
     private static Item item(Hit<NarrativeDocument> hit) {
         NarrativeDocument d = hit.source();
         return new Item(d.slug(), d.tenant(), d.title(), d.summary(), d.category(), d.risk(), d.status(), d.version(),
-                hit.highlight());
+                d.reviewBy(), hit.highlight());
     }
 
     private static List<FacetValue> buckets(Aggregate aggregate) {

@@ -1,0 +1,219 @@
+package nl.duiding.kb.editor;
+
+import static nl.duiding.kb.support.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.duiding.kb.narrative.NarrativeKey;
+import nl.duiding.kb.narrative.NarrativeStatus;
+import nl.duiding.kb.narrative.NarrativeWorkflow;
+import nl.duiding.kb.narrative.Slug;
+import nl.duiding.kb.narrative.TenantCode;
+import nl.duiding.kb.narrative.WorkflowAction;
+import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The editor's pages through MockMvc against the real test node, with the repository's content imported: access
+ * rules beside the unchanged API, the recognition test, usage from a feedback store, and import and export.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class EditorPagesIT {
+
+    private static final String PREFIX = TestIndices.randomPrefix();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("duiding.index.prefix", () -> PREFIX);
+        registry.add("duiding.content.dir", () -> Path.of("../content").toAbsolutePath().normalize().toString());
+        registry.add("duiding.content.import-on-start", () -> "true");
+        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
+        registry.add("duiding.security.frame-ancestors", () -> "'self' https://intranet.gemeente.example");
+    }
+
+    /** Stands in for the feedback store that is being built: the pages must take its counts. */
+    @TestConfiguration
+    static class FeedbackStore {
+
+        @Bean
+        FeedbackCounts feedbackCounts() {
+            return new FeedbackCounts() {
+                @Override
+                public boolean available() {
+                    return true;
+                }
+
+                @Override
+                public List<Count> between(TenantCode viewer, Instant from, Instant to) {
+                    return List.of(new Count("chemtrails", "nationaal", "telefoon", 412, 230, 120, 77));
+                }
+            };
+        }
+    }
+
+    @AfterAll
+    static void deleteIndices() {
+        TestIndices.deleteAll(PREFIX);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    NarrativeWorkflow workflow;
+
+    @Test
+    void sendsBrowsersWithoutSessionToTheLoginPageAndKeepsTheApiStateless() throws Exception {
+        mvc.perform(get("/redactie")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/redactie/inloggen"));
+        mvc.perform(get("/")).andExpect(status().isFound());
+        mvc.perform(get("/redactie/inloggen")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Inloggen bij de redactie")))
+                .andExpect(header().string("Content-Security-Policy",
+                        containsString("frame-ancestors 'self' https://intranet.gemeente.example")))
+                .andExpect(header().doesNotExist("X-Frame-Options"));
+
+        mvc.perform(get("/api/v1/narratives/chemtrails")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentType("application/problem+json"))
+                .andExpect(header().doesNotExist("Set-Cookie"));
+        mvc.perform(get("/api/v1/narratives/chemtrails").with(as(TestUsers.KCC))).andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Set-Cookie"));
+        // The API takes no session cookie: a logged-in browser gets nothing from it without credentials.
+        mvc.perform(get("/api/v1/narratives/chemtrails").session(login(TestUsers.REDACTEUR)))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void refusesWrongPasswordsFormsWithoutCsrfTokenAndRolesWithoutEditorialWork() throws Exception {
+        mvc.perform(formLogin("/redactie/inloggen").user(TestUsers.REDACTEUR).password("fout"))
+                .andExpect(redirectedUrl("/redactie/inloggen?fout"));
+        MockHttpSession editor = login(TestUsers.REDACTEUR);
+        mvc.perform(post("/redactie/herkenning").session(editor).param("text", "chemtrails"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/redactie/verhalen/chemtrails/publiceren").session(editor).with(csrf())
+                        .param("etag", "\"1-1\""))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/redactie/uitwisseling/content/export.zip").session(editor))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/redactie").session(login(TestUsers.KCC)))
+                .andExpect(forwardedUrl("/redactie/geen-toegang"));
+        mvc.perform(get("/redactie/review").session(login(TestUsers.BEHEERDER)))
+                .andExpect(forwardedUrl("/redactie/geen-toegang"));
+    }
+
+    @Test
+    void refusesPublishingByWhoeverChangedItLastAndArchivesForAgents() throws Exception {
+        NarrativeKey key = new NarrativeKey(TenantCode.NATIONAL, new Slug("5g-gezondheid"));
+        NarrativeWorkflow.Saved saved = workflow.workingCopy(key);
+        saved = workflow.update(key, saved.record().narrative(), saved.tag(), TestUsers.EINDREDACTEUR);
+        saved = workflow.transition(key, WorkflowAction.SUBMIT, saved.tag(), TestUsers.EINDREDACTEUR);
+
+        MockHttpSession sameEditor = login(TestUsers.EINDREDACTEUR);
+        mvc.perform(get("/redactie/verhalen/5g-gezondheid").session(sameEditor))
+                .andExpect(content().string(containsString("Een andere eindredacteur moet het publiceren")))
+                .andExpect(content().string(not(containsString(">Publiceren</button>"))));
+        mvc.perform(post("/redactie/verhalen/5g-gezondheid/publiceren").session(sameEditor).with(csrf())
+                        .param("etag", saved.tag().headerValue()))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("fout", containsString("vier-ogenprincipe")));
+        assertThat(workflow.workingCopy(key).record().status()).isEqualTo(NarrativeStatus.REVIEW);
+
+        mvc.perform(post("/redactie/verhalen/5g-gezondheid/archiveren").session(login(TestUsers.EINDREDACTEUR_2))
+                        .with(csrf()).param("etag", workflow.workingCopy(key).tag().headerValue()))
+                .andExpect(status().isFound()).andExpect(flash().attribute("melding", containsString("gearchiveerd")));
+        mvc.perform(get("/api/v1/narratives/5g-gezondheid").with(as(TestUsers.KCC))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void showsWhichPhrasingOfAMissedNarrativeCoversTheTextBest() throws Exception {
+        String page = mvc.perform(post("/redactie/herkenning").session(login(TestUsers.REDACTEUR)).with(csrf())
+                        .param("text", "mevrouw belt: die rode stempotloden kun je toch gewoon uitgummen? dan "
+                                + "kunnen ze na afloop alles veranderen")
+                        .param("kanaal", "telefoon").param("verhaal", "chemtrails"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Herkende verhalen", "/redactie/verhalen/stempotlood-uitgumbaar");
+        assertThat(page).contains("wordt bij deze tekst <strong>niet</strong> herkend");
+        List<Integer> coverage = percentages(page.substring(page.indexOf("formuleringen-kop")));
+        assertThat(coverage).isNotEmpty().isSortedAccordingTo((a, b) -> b - a);
+    }
+
+    @Test
+    void showsUsageAndHielpNietFromTheFeedbackStore() throws Exception {
+        MockHttpSession editor = login(TestUsers.REDACTEUR);
+        mvc.perform(get("/redactie/gebruik").session(editor)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<td>412</td>")))
+                .andExpect(content().string(containsString("<td>77</td>")))
+                .andExpect(content().string(containsString("gelijk")))
+                .andExpect(content().string(not(containsString("Nog geen gegevens"))));
+        mvc.perform(get("/redactie/review").session(editor)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<td>77</td>")))
+                .andExpect(content().string(containsString("39 %")));
+    }
+
+    @Test
+    void letsBeheerdersExportAndReimportTheContentFolder() throws Exception {
+        MockHttpSession beheerder = login(TestUsers.BEHEERDER);
+        mvc.perform(get("/redactie/uitwisseling/content/export.zip").session(beheerder))
+                .andExpect(status().isOk()).andExpect(content().contentType("application/zip"))
+                .andExpect(header().string("Content-Disposition", containsString("duiding-content.zip")));
+        mvc.perform(post("/redactie/uitwisseling/content/import").session(beheerder).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("melding", containsString("ongewijzigd")));
+        mvc.perform(get("/redactie/uitwisseling/claimreview.jsonld").session(beheerder))
+                .andExpect(status().isOk()).andExpect(content().contentType("application/ld+json"))
+                .andExpect(content().string(containsString("\"ClaimReview\"")));
+    }
+
+    @Test
+    void servesTheJsonLdContextToAnyoneAndTheClaimReviewsToUsersOnly() throws Exception {
+        mvc.perform(get("/api/v1/jsonld/duiding.jsonld")).andExpect(status().isOk())
+                .andExpect(content().contentType("application/ld+json"))
+                .andExpect(content().string(containsString("https://duiding.nl/ns#")));
+        mvc.perform(get("/api/v1/claimreviews")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/claimreviews").with(as(TestUsers.CONNECTOR))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("http://localhost/api/v1/jsonld/duiding.jsonld")));
+    }
+
+    private MockHttpSession login(String user) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/redactie/inloggen").user(user).password(TestUsers.PASSWORD))
+                .andExpect(status().isFound()).andReturn().getRequest().getSession(false);
+    }
+
+    private static List<Integer> percentages(String html) {
+        Matcher m = Pattern.compile("<td>(\\d+) %</td>").matcher(html);
+        List<Integer> values = new java.util.ArrayList<>();
+        while (m.find()) {
+            values.add(Integer.parseInt(m.group(1)));
+        }
+        return values;
+    }
+}
