@@ -103,31 +103,55 @@
     return p;
   }
 
+  // The card mirrors kb-service's fragments/script-card.html (the editor's preview), class for class.
+  var DEPARTMENTS = {
+    'communicatie': 'Communicatie', 'oov': 'Openbare orde en veiligheid (OOV)',
+    'juridische-zaken': 'Juridische zaken', 'belastingen': 'Belastingen', 'burgerzaken': 'Burgerzaken',
+    'politie': 'Politie', 'griffie': 'Griffie', 'teamleider-kcc': 'Teamleider KCC',
+    'woo-coordinator': 'Woo-coördinator', 'vakafdeling': 'Vakafdeling', 'ggd': 'GGD'
+  };
+
+  function kern(card, text) {
+    var section = card.querySelector('.kaart-kern');
+    if (!section) {
+      section = el('section', { 'class': 'kaart-kern' });
+      card.insertBefore(section, card.querySelector('.evidence') || card.querySelector('.script'));
+    }
+    section.textContent = '';
+    section.appendChild(el('h4', null, 'Kernboodschap'));
+    section.appendChild(el('p', { 'class': 'core core-full' }, text));
+  }
+
   function renderCards(items, kind) {
     list.textContent = '';
     items.forEach(function (item, index) {
-      var li = el('li', { 'class': 'card', 'data-slug': item.slug });
-      var h3 = el('h3');
+      var li = el('li', { 'class': 'card kaart', 'data-slug': item.slug,
+        'data-kanaal': (item.script && item.script.channel) || body.getAttribute('data-channel') });
+      var header = el('header', { 'class': 'kaart-kop' });
+      var h3 = el('h3', { 'class': 'kaart-titel' });
       var toggle = el('button', { 'type': 'button', 'class': 'card-toggle', 'aria-expanded': 'false',
         'aria-controls': 'script-' + index, 'data-slug': item.slug }, item.title);
       h3.appendChild(toggle);
-      li.appendChild(h3);
-      var meta = el('p', { 'class': 'meta' });
+      header.appendChild(h3);
       if (item.confidence) {
-        meta.appendChild(el('span', { 'class': 'confidence confidence-' + item.confidence },
-          'Zekerheid: ' + (LABELS[item.confidence] || item.confidence)));
+        var band = LABELS[item.confidence] || item.confidence;
+        var zekerheid = el('p', { 'class': 'kaart-zekerheid zekerheid-' + item.confidence + ' confidence confidence-'
+          + item.confidence }, 'Zekerheid: ');
+        zekerheid.appendChild(el('span', null, band));
+        header.appendChild(zekerheid);
       }
-      if (item.category) { meta.appendChild(el('span', null, item.category)); }
-      li.appendChild(meta);
-      if (item.script && item.script.coreMessage) {
-        li.appendChild(el('p', { 'class': 'core' }, item.script.coreMessage));
-      } else if (item.phrasing) {
-        li.appendChild(el('p', { 'class': 'core' }, '“' + item.phrasing + '”'));
-      }
-      (item.evidence || []).slice(0, 1).forEach(function (fragment) { li.appendChild(evidenceNode(fragment)); });
+      li.appendChild(header);
       var panel = el('div', { 'class': 'script', 'id': 'script-' + index });
       panel.hidden = true;
       li.appendChild(panel);
+      if (item.script && item.script.coreMessage) {
+        kern(li, item.script.coreMessage);
+      } else if (item.phrasing) {
+        li.insertBefore(el('p', { 'class': 'core phrasing' }, '“' + item.phrasing + '”'), panel);
+      }
+      (item.evidence || []).slice(0, 1).forEach(function (fragment) {
+        li.insertBefore(evidenceNode(fragment), panel);
+      });
       li._item = item;
       list.appendChild(li);
     });
@@ -144,22 +168,36 @@
       panel.appendChild(el('p', null, 'Voor dit kanaal is geen script beschikbaar.'));
       return;
     }
-    function section(title, items, map) {
+    var phrasing = card.querySelector('.phrasing');
+    if (phrasing) { phrasing.parentNode.removeChild(phrasing); }
+    kern(card, script.coreMessage);
+    if (script.channel) { card.setAttribute('data-kanaal', script.channel); }
+    function section(cls, title, items, render) {
       if (!items || items.length === 0) { return; }
-      panel.appendChild(el('h4', null, title));
+      var s = el('section', { 'class': cls });
+      s.appendChild(el('h4', null, title));
       var ul = el('ul');
-      items.forEach(function (x) { ul.appendChild(el('li', null, map ? map(x) : x)); });
-      panel.appendChild(ul);
+      items.forEach(function (x) {
+        var li = el('li');
+        if (render) { render(li, x); } else { li.textContent = x; }
+        ul.appendChild(li);
+      });
+      s.appendChild(ul);
+      panel.appendChild(s);
     }
-    panel.appendChild(el('h4', null, 'Kernboodschap'));
-    panel.appendChild(el('p', { 'class': 'core core-full' }, script.coreMessage));
-    section('Wat zeg je wel', script.say);
-    section('Wat zeg je niet', script.avoid);
-    section('Doorvragen', script.askFurther);
-    section('Doorverwijzen', script.referral, function (r) { return r.to + ': ' + r.when; });
+    section('kaart-wel', 'Wat zeg je wel', script.say);
+    section('kaart-niet', 'Wat zeg je niet', script.avoid);
+    section('kaart-doorvragen', 'Doorvragen', script.askFurther);
+    section('kaart-doorverwijzen', 'Doorverwijzen', script.referral, function (li, r) {
+      li.appendChild(el('strong', null, DEPARTMENTS[r.to] || r.to));
+      li.appendChild(document.createTextNode(': '));
+      li.appendChild(el('span', null, r.when));
+    });
     if (script.registration) {
-      panel.appendChild(el('h4', null, 'Registratie'));
-      panel.appendChild(el('p', null, script.registration));
+      var reg = el('section', { 'class': 'kaart-registratie' });
+      reg.appendChild(el('h4', null, 'Registratie'));
+      reg.appendChild(el('p', null, script.registration));
+      panel.appendChild(reg);
     }
     var actions = el('div', { 'class': 'actions' });
     var copy = el('button', { 'type': 'button', 'class': 'copy' }, 'Kopieer kernboodschap');

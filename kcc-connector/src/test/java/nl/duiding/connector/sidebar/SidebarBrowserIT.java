@@ -133,7 +133,7 @@ class SidebarBrowserIT {
 
     @Test
     @Order(1)
-    void demoCrmPageWalksTheWholeFlow() {
+    void demoCrmPageWalksTheWholeFlow() throws Exception {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 900));
         try {
             browser.get(base() + "/");
@@ -145,8 +145,17 @@ class SidebarBrowserIT {
             card.click();
             WebElement script = waiting().until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector(".card[data-slug='chemtrails'] .script")));
-            assertThat(script.getText()).contains("Kernboodschap", "Wat zeg je wel", "Wat zeg je niet");
-            String core = script.findElement(By.cssSelector(".core-full")).getText();
+            WebElement opened = browser.findElement(By.cssSelector(".card[data-slug='chemtrails']"));
+            assertThat(opened.getAttribute("class")).contains("kaart");
+            assertThat(opened.getAttribute("data-kanaal")).isEqualTo("telefoon");
+            assertThat(opened.getText()).contains("Kernboodschap", "Wat zeg je wel", "Wat zeg je niet", "Doorverwijzen");
+            assertThat(script.findElements(By.cssSelector(".kaart-wel li"))).isNotEmpty();
+            String core = opened.findElement(By.cssSelector(".kaart-kern .core-full")).getText();
+            browser.switchTo().defaultContent();
+            // For people reviewing a change: what the agent saw at this point.
+            Files.write(Path.of("target", "sidebar-demo-crm.png"),
+                    browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            browser.switchTo().frame("duiding");
 
             script.findElement(By.cssSelector("button.copy")).click();
             waiting().until(d -> d.findElement(By.id("melding")).getAttribute("textContent").contains("gekopieerd"));
@@ -181,7 +190,7 @@ class SidebarBrowserIT {
         assertThat(browser.findElement(By.cssSelector(".channel")).getText()).isEqualTo("E-mail");
         assertThat(browser.findElement(By.cssSelector(".subject")).getText()).isEqualTo("Vraag over 5G");
         assertThat(card.getText()).contains("5G");
-        assertThat(browser.findElement(By.cssSelector(".card[data-slug='5g-gezondheid'] .confidence")).getText())
+        assertThat(browser.findElement(By.cssSelector(".card[data-slug='5g-gezondheid'] .kaart-zekerheid")).getText())
                 .startsWith("Zekerheid:");
     }
 
@@ -216,7 +225,7 @@ class SidebarBrowserIT {
         assertThat(focused.getAttribute("class")).contains("card-toggle");
         keys.sendKeys(Keys.ENTER).perform();
         waiting().until(d -> "true".equals(d.switchTo().activeElement().getAttribute("aria-expanded")));
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".card .script .core-full")));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".card .script button.copy")));
 
         keys.keyDown(Keys.ALT).sendKeys("k").keyUp(Keys.ALT).perform();
         waiting().until(d -> d.findElement(By.id("melding")).getAttribute("textContent").contains("gekopieerd"));
@@ -237,7 +246,7 @@ class SidebarBrowserIT {
     void meetsWcag21AaAndFitsIn360Pixels() {
         browser.get(launchUrl("telefoon", "Onderwerp", NOTES_CHEMTRAILS, null));
         cardFor("chemtrails").click();
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".card .script .core-full")));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".card .script button.copy")));
 
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(browser);
@@ -424,8 +433,10 @@ class SidebarBrowserIT {
             assertThat(banner.getText()).contains("Kennisbank niet bereikbaar", "opgeslagen scripts");
             cardFor("chemtrails").click();
             WebElement script = waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector(".card[data-slug='chemtrails'] .script .core-full")));
-            assertThat(script.getText()).isNotBlank();
+                    By.cssSelector(".card[data-slug='chemtrails'] .script .kaart-wel")));
+            assertThat(script.getText()).contains("Wat zeg je wel");
+            assertThat(browser.findElement(By.cssSelector(".card[data-slug='chemtrails'] .core-full")).getText())
+                    .isNotBlank();
 
             browser.findElement(By.id("zoek")).sendKeys("5g");
             cardFor("5g-gezondheid");
