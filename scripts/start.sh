@@ -63,7 +63,7 @@ print_urls() {
   cat <<EOF
 
 Duiding runs:
-  Sidebar (demo CRM)   http://127.0.0.1:$CONNECTOR_PORT/
+  Sidebar (demo CRM)   http://127.0.0.1:$CONNECTOR_PORT/   (a stand-in CRM with the sidebar beside it)
   Editor               http://127.0.0.1:$KB_PORT/
   API docs (OpenAPI)   http://127.0.0.1:$KB_PORT/api/v1/openapi.json
   kb-service health    http://127.0.0.1:$KB_PORT/actuator/health
@@ -166,6 +166,17 @@ if [[ ! -f "$USERS_FILE" ]]; then
 fi
 CONNECTOR_PASSWORD="$(sed -n 's/^connector=\([^,]*\),.*/\1/p' "$USERS_FILE")"
 
+# The connector's keys for the demo municipality (launch links, webhook signatures, resident pseudonyms), made
+# once per checkout like the passwords above; the connector reads them as files (file:…), never from git.
+CONNECTOR_SECRETS="$STATE_DIR/connector-secrets"
+(
+  umask 077
+  mkdir -p "$CONNECTOR_SECRETS"
+  for name in resident-hash-key launch-secret-gm0363 webhook-secret-gm0363; do
+    [[ -s "$CONNECTOR_SECRETS/$name" ]] || head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$CONNECTOR_SECRETS/$name"
+  done
+)
+
 # --- services -------------------------------------------------------------------
 
 start_service() { # NAME JAR PORT [ENV=VALUE...]
@@ -188,7 +199,8 @@ start_service kb-service "$KB_JAR" "$KB_PORT" \
   DUIDING_CONTENT_DIR="$ROOT/content" DUIDING_LOCAL_USERS_FILE="$USERS_FILE"
 start_service kcc-connector "$CONNECTOR_JAR" "$CONNECTOR_PORT" \
   SPRING_PROFILES_ACTIVE=local DUIDING_CONNECTOR_PORT="$CONNECTOR_PORT" DUIDING_KB_URL="http://127.0.0.1:$KB_PORT" \
-  DUIDING_KB_USERNAME=connector DUIDING_KB_PASSWORD="$CONNECTOR_PASSWORD"
+  DUIDING_KB_USERNAME=connector DUIDING_KB_PASSWORD="$CONNECTOR_PASSWORD" \
+  DUIDING_CONNECTOR_SECRETS_DIR="$CONNECTOR_SECRETS" DUIDING_CONNECTOR_STATE_DIR="$RUNTIME/connector"
 
 print_urls
 printf 'Press Ctrl-C to stop.\n'

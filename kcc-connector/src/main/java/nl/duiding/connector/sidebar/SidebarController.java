@@ -1,0 +1,73 @@
+package nl.duiding.connector.sidebar;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import nl.duiding.connector.security.LaunchContext;
+import nl.duiding.connector.security.LaunchLinks;
+import nl.duiding.connector.security.LaunchRefused;
+import nl.duiding.connector.security.SidebarSessions;
+
+/**
+ * The sidebar page. The CRM opens it with a launch link ({@code GET /sidebar?launch=…} as iframe source, or a form
+ * POST with field {@code launch} so notes stay out of URLs and logs); a refused link gets a Dutch page saying why.
+ */
+@Controller
+class SidebarController {
+
+    private static final Logger log = LoggerFactory.getLogger(SidebarController.class);
+
+    private final LaunchLinks launchLinks;
+    private final SidebarSessions sessions;
+    private final PageHeaders headers;
+
+    SidebarController(LaunchLinks launchLinks, SidebarSessions sessions, PageHeaders headers) {
+        this.launchLinks = launchLinks;
+        this.sessions = sessions;
+        this.headers = headers;
+    }
+
+    @GetMapping("/sidebar")
+    String open(@RequestParam(name = "launch", required = false) String launch, Model model,
+            HttpServletResponse response) {
+        return render(launch, model, response);
+    }
+
+    @PostMapping(path = "/sidebar", consumes = "application/x-www-form-urlencoded")
+    String openByForm(@RequestParam(name = "launch", required = false) String launch, Model model,
+            HttpServletResponse response) {
+        return render(launch, model, response);
+    }
+
+    private String render(String launch, Model model, HttpServletResponse response) {
+        LaunchContext context;
+        try {
+            context = launchLinks.open(launch);
+        } catch (LaunchRefused refused) {
+            // The reason, never the token: it may carry notes.
+            log.info("launch link refused: {}", refused.reason());
+            headers.apply(response, null);
+            response.setStatus(refused.reason() == LaunchRefused.Reason.ONTBREEKT
+                    ? HttpStatus.BAD_REQUEST.value() : HttpStatus.UNAUTHORIZED.value());
+            model.addAttribute("reason", refused.reason().name().toLowerCase(java.util.Locale.ROOT));
+            model.addAttribute("message", refused.reason().message());
+            return "refused";
+        }
+        headers.apply(response, context.tenant());
+        model.addAttribute("token", sessions.issue(context));
+        model.addAttribute("channel", context.channel());
+        model.addAttribute("channelLabel", ChannelLabels.label(context.channel()));
+        model.addAttribute("subject", context.subject());
+        model.addAttribute("notes", context.notes());
+        model.addAttribute("hasResident", context.residentHash() != null);
+        return "sidebar";
+    }
+}
