@@ -44,6 +44,7 @@ public class ContentImporter {
     public Report importAll() {
         ContentLibrary library = ContentLibrary.load(properties.dir(), schema);
         library.errors().forEach(problem -> log.error("Content not imported: {}", problem));
+        library.unresolvedRelated().forEach(problem -> log.warn("Content: {}", problem));
         Map<ImportOutcome, Integer> outcomes = new EnumMap<>(ImportOutcome.class);
         for (NarrativeFile file : library.narratives()) {
             ImportOutcome outcome = workflow.importVersion(file.narrative(), file.status(), file.author(),

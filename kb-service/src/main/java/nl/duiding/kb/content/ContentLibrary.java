@@ -25,12 +25,16 @@ import tools.jackson.databind.JsonNode;
  *
  * @param narratives the valid files
  * @param errors     problems that make a file unusable or the library inconsistent; the build fails on them
+ * @param unresolvedRelated related slugs that name no narrative in this folder: the repository's library may have
+ *                   none (its build check fails on them), while a partial export or a test fixture may
  */
-public record ContentLibrary(List<NarrativeFile> narratives, List<ContentProblem> errors) {
+public record ContentLibrary(List<NarrativeFile> narratives, List<ContentProblem> errors,
+        List<ContentProblem> unresolvedRelated) {
 
     public ContentLibrary {
         narratives = List.copyOf(narratives);
         errors = List.copyOf(errors);
+        unresolvedRelated = List.copyOf(unresolvedRelated);
     }
 
     /** Reads and checks every narrative file: schema, slug = file name, unique per tenant, related slugs exist. */
@@ -67,18 +71,19 @@ public record ContentLibrary(List<NarrativeFile> narratives, List<ContentProblem
             frontMatters.put(narrative, result.frontMatter());
         }
 
+        List<ContentProblem> unresolved = new ArrayList<>();
         Set<Slug> known = valid.stream().map(f -> f.narrative().slug()).collect(Collectors.toSet());
         for (NarrativeFile file : valid) {
             JsonNode related = frontMatters.get(file).get("related");
             List<Slug> slugs = file.narrative().related();
             for (int i = 0; i < slugs.size(); i++) {
                 if (!known.contains(slugs.get(i))) {
-                    errors.add(new ContentProblem(file.path(), Lines.of(frontMatters.get(file), "$.related[" + i + "]"),
+                    unresolved.add(new ContentProblem(file.path(), Lines.of(frontMatters.get(file), "$.related[" + i + "]"),
                             "$.related[" + i + "]: no narrative '" + slugs.get(i) + "' in the library"));
                 }
             }
         }
-        return new ContentLibrary(valid, errors);
+        return new ContentLibrary(valid, errors, unresolved);
     }
 
     private static List<Path> markdownFiles(Path dir) {

@@ -27,6 +27,11 @@ class ContentLibraryTest {
     }
 
     @Test
+    void everyRelatedSlugNamesANarrativeOfTheLibrary() {
+        assertThat(library.unresolvedRelated()).isEmpty();
+    }
+
+    @Test
     void theRepositoryHoldsNarratives() {
         assertThat(library.narratives()).isNotEmpty();
     }
