@@ -23,7 +23,7 @@ class ProductionLoginCheck {
     static final String JWT = "spring.security.oauth2.resourceserver.jwt";
 
     @Bean
-    static BeanFactoryPostProcessor productionLoginCheck(Environment environment) {
+    static BeanFactoryPostProcessor refuseLocalCredentialsInProduction(Environment environment) {
         return beanFactory -> check(environment);
     }
 
