@@ -62,6 +62,7 @@ public final class AccessMatrix {
             // --- API: administration and export ----------------------------------------------------------------------
             handler(POST, "/api/v1/content/export", ADMINS),
             handler(GET, "/api/v1/content/export.zip", ADMINS),
+            handler(GET, "/api/v1/audit", ADMINS),
             // --- API: public documents -------------------------------------------------------------------------------
             handler(GET, "/api/v1/openapi.json", EVERYONE),
             handler(GET, "/api/v1/openapi.json.yaml", EVERYONE),

@@ -34,7 +34,8 @@ public class CurrentUser {
         return Optional.of(of(authentication));
     }
 
-    static Actor of(Authentication authentication) {
+    /** The actor of a given authentication, e.g. one carried by a security event. */
+    public static Actor of(Authentication authentication) {
         Set<Role> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .map(Role::fromAuthority).flatMap(Optional::stream).collect(Collectors.toSet());
         TenantCode tenant;
