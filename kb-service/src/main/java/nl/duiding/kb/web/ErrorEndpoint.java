@@ -9,8 +9,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -35,8 +38,22 @@ class ErrorEndpoint implements ErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problemFor(status));
     }
 
-    /** The status the container set; a direct request for the error address finds nothing there. */
+    /**
+     * The status the container set, unless the failure was the caller's: filters (form parsing, CSRF, multipart) can
+     * fail on bad input before any exception handler runs, and the container calls that a 500. A direct request for
+     * the error address finds nothing there: 404.
+     */
     private static HttpStatus status(HttpServletRequest request) {
+        for (Object cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION); cause instanceof Throwable t;
+                cause = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RequestSizeFilter.BodyTooLarge || t instanceof MaxUploadSizeExceededException) {
+                return HttpStatus.CONTENT_TOO_LARGE;
+            }
+            if (t instanceof HttpMessageNotReadableException || t instanceof MultipartException
+                    || t instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+                return HttpStatus.BAD_REQUEST;
+            }
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code instanceof Integer value) {
             HttpStatus status = HttpStatus.resolve(value);
@@ -45,6 +62,11 @@ class ErrorEndpoint implements ErrorController {
             }
         }
         return HttpStatus.NOT_FOUND;
+    }
+
+    static ProblemDetail undecodableParameter() {
+        return Problems.of(HttpStatus.BAD_REQUEST, "ongeldige-parameter", "Ongeldige parameter",
+                "Een parameter in het adres of de inhoud is niet goed gecodeerd (bijvoorbeeld een losse %).");
     }
 
     static ProblemDetail problemFor(HttpStatus status) {
