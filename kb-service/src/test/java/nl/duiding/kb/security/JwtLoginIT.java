@@ -15,10 +15,16 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
 
+import nl.duiding.kb.narrative.NarrativeKey;
+import nl.duiding.kb.narrative.NarrativeWorkflow;
+import nl.duiding.kb.narrative.TenantCode;
+import nl.duiding.kb.narrative.WorkflowAction;
+import nl.duiding.kb.support.NarrativeSamples;
 import nl.duiding.kb.support.TestIndices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -65,6 +71,8 @@ class JwtLoginIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    NarrativeWorkflow workflow;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -76,6 +84,20 @@ class JwtLoginIT {
         // The role decides: a KCC agent may not export content.
         assertProblem(get("/api/v1/content/export.zip", bearer(IDP.token("anna", "GM0363", "kcc-medewerker"))),
                 403, "Geen toegang");
+    }
+
+    @Test
+    void keepsATokensTenantToItsOwnLocalNarratives() throws Exception {
+        var narrative = NarrativeSamples.narrative("jwt-lokaal", new TenantCode("GM0363"), "Lokaal gerucht in Amsterdam");
+        NarrativeKey key = NarrativeKey.of(narrative);
+        var saved = workflow.create(narrative, "redacteur-a");
+        saved = workflow.transition(key, WorkflowAction.SUBMIT, saved.tag(), "redacteur-a");
+        workflow.transition(key, WorkflowAction.PUBLISH, saved.tag(), "eindredacteur-b");
+
+        assertThat(get("/api/v1/narratives/jwt-lokaal", bearer(IDP.token("anna", "GM0363", "kcc-medewerker")))
+                .statusCode()).isEqualTo(200);
+        assertProblem(get("/api/v1/narratives/jwt-lokaal", bearer(IDP.token("rob", "GM0599", "kcc-medewerker"))), 404,
+                "Verhaal niet gevonden");
     }
 
     @Test
