@@ -31,6 +31,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
@@ -122,7 +123,8 @@ class SecurityConfiguration {
                     }));
         }
         if (!apiKeys.isEmpty()) {
-            http.addFilterBefore(apiKeyFilter(apiKeys, unauthorized), AuthorizationFilter.class);
+            // With the other logins, so the rate limiter (before authorisation) already counts the key's client.
+            http.addFilterBefore(apiKeyFilter(apiKeys, unauthorized), BasicAuthenticationFilter.class);
         }
         return http.build();
     }

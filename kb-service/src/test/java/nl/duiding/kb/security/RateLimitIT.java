@@ -33,6 +33,7 @@ class RateLimitIT {
 
     private static final String PREFIX = TestIndices.randomPrefix();
     private static final String MATCH = "{\"text\": \"ze spuiten gif vanuit vliegtuigen\", \"channel\": \"chat\"}";
+    private static final String API_KEY = "rate-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -45,6 +46,7 @@ class RateLimitIT {
         registry.add("duiding.rate-limit.documents", () -> "3");
         registry.add("duiding.rate-limit.connector-factor", () -> "2");
         registry.add("duiding.rate-limit.period", () -> "1h");
+        registry.add("duiding.security.api-keys.keys.connector-test", () -> API_KEY);
     }
 
     @AfterAll
@@ -71,6 +73,16 @@ class RateLimitIT {
             match(TestUsers.CONNECTOR).andExpect(status().isOk());
         }
         tooMany(match(TestUsers.CONNECTOR));
+    }
+
+    @Test
+    void countsAnApiKeyAsTheConnectorItIs() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            mvc.perform(post("/api/v1/match").contentType(MediaType.APPLICATION_JSON).content(MATCH)
+                    .header("X-Api-Key", API_KEY)).andExpect(status().isOk());
+        }
+        tooMany(mvc.perform(post("/api/v1/match").contentType(MediaType.APPLICATION_JSON).content(MATCH)
+                .header("X-Api-Key", API_KEY)));
     }
 
     @Test
