@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.duiding.kb.security.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,10 +25,12 @@ class ContentExportController {
 
     private final ContentExporter exporter;
     private final ContentProperties properties;
+    private final CurrentUser currentUser;
 
-    ContentExportController(ContentExporter exporter, ContentProperties properties) {
+    ContentExportController(ContentExporter exporter, ContentProperties properties, CurrentUser currentUser) {
         this.exporter = exporter;
         this.properties = properties;
+        this.currentUser = currentUser;
     }
 
     record ExportResult(String directory, List<String> files) {
@@ -37,7 +40,7 @@ class ContentExportController {
     @Operation(summary = "Schrijft de gepubliceerde verhalen naar de ingestelde exportmap (duiding.content.export-dir)")
     ExportResult export() {
         Path dir = properties.exportDir().toAbsolutePath().normalize();
-        return new ExportResult(dir.toString(), exporter.writeTo(dir));
+        return new ExportResult(dir.toString(), exporter.writeTo(dir, currentUser.get().tenant()));
     }
 
     @GetMapping(path = "/export.zip", produces = "application/zip")
@@ -45,7 +48,7 @@ class ContentExportController {
     ResponseEntity<byte[]> zip() throws IOException {
         // A few hundred narratives zip to well under a megabyte: building it in memory keeps this simple.
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        exporter.zipTo(zip);
+        exporter.zipTo(zip, currentUser.get().tenant());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("duiding-content.zip").build().toString())

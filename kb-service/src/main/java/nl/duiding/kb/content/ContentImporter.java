@@ -8,6 +8,7 @@ import nl.duiding.kb.narrative.NarrativeWorkflow;
 import nl.duiding.kb.narrative.NarrativeWorkflow.ImportOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +27,13 @@ public class ContentImporter {
 
     private final NarrativeWorkflow workflow;
     private final ContentProperties properties;
+    private final ApplicationEventPublisher events;
     private final NarrativeSchema schema = NarrativeSchema.load();
 
-    ContentImporter(NarrativeWorkflow workflow, ContentProperties properties) {
+    ContentImporter(NarrativeWorkflow workflow, ContentProperties properties, ApplicationEventPublisher events) {
         this.workflow = workflow;
         this.properties = properties;
+        this.events = events;
     }
 
     /** Counts per outcome, plus the files that could not be imported. */
@@ -56,6 +59,8 @@ public class ContentImporter {
         log.info("Content import from {}: {} created, {} updated, {} unchanged, {} invalid file(s)",
                 properties.dir().toAbsolutePath().normalize(), report.count(ImportOutcome.CREATED),
                 report.count(ImportOutcome.UPDATED), report.count(ImportOutcome.UNCHANGED), report.invalid());
+        events.publishEvent(new ContentImported(report.count(ImportOutcome.CREATED),
+                report.count(ImportOutcome.UPDATED), report.count(ImportOutcome.UNCHANGED), report.invalid()));
         return report;
     }
 }

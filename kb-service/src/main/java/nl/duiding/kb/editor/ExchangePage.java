@@ -4,12 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 import nl.duiding.kb.claimreview.ClaimReviewFeed;
+import nl.duiding.kb.claimreview.ClaimReviewsExported;
 import nl.duiding.kb.content.ContentExporter;
 import nl.duiding.kb.content.ContentImporter;
 import nl.duiding.kb.narrative.NarrativeWorkflow.ImportOutcome;
 import nl.duiding.kb.narrative.PublishedNarratives;
 import nl.duiding.kb.security.CurrentUser;
 import nl.duiding.kb.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,15 +36,17 @@ class ExchangePage {
     private final PublishedNarratives published;
     private final CurrentUser currentUser;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     ExchangePage(ContentImporter importer, ContentExporter exporter, ClaimReviewFeed claimReviews,
-            PublishedNarratives published, CurrentUser currentUser, JsonMapper json) {
+            PublishedNarratives published, CurrentUser currentUser, JsonMapper json, ApplicationEventPublisher events) {
         this.importer = importer;
         this.exporter = exporter;
         this.claimReviews = claimReviews;
         this.published = published;
         this.currentUser = currentUser;
         this.json = json;
+        this.events = events;
     }
 
     @GetMapping("/redactie/uitwisseling")
@@ -68,7 +72,7 @@ class ExchangePage {
     @GetMapping("/redactie/uitwisseling/content/export.zip")
     ResponseEntity<byte[]> exportContent() throws IOException {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        exporter.zipTo(zip);
+        exporter.zipTo(zip, currentUser.get().tenant());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("duiding-content.zip").build().toString())
@@ -77,8 +81,9 @@ class ExchangePage {
 
     @GetMapping("/redactie/uitwisseling/claimreview.jsonld")
     ResponseEntity<byte[]> exportClaimReviews() {
-        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(
-                claimReviews.feed(published.visibleTo(currentUser.get().tenant())));
+        var narratives = published.visibleTo(currentUser.get().tenant());
+        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(claimReviews.feed(narratives));
+        events.publishEvent(new ClaimReviewsExported(narratives.size()));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("duiding-claimreview.jsonld").build().toString())

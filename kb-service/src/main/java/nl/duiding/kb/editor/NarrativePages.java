@@ -25,6 +25,7 @@ import nl.duiding.kb.narrative.WorkflowViolation;
 import nl.duiding.kb.security.Actor;
 import nl.duiding.kb.security.CurrentUser;
 import nl.duiding.kb.security.Role;
+import nl.duiding.kb.web.SafeMarkdown;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -46,10 +47,12 @@ class NarrativePages {
 
     private final NarrativeWorkflow workflow;
     private final CurrentUser currentUser;
+    private final SafeMarkdown markdown;
 
-    NarrativePages(NarrativeWorkflow workflow, CurrentUser currentUser) {
+    NarrativePages(NarrativeWorkflow workflow, CurrentUser currentUser, SafeMarkdown markdown) {
         this.workflow = workflow;
         this.currentUser = currentUser;
+        this.markdown = markdown;
     }
 
     /** A difference between the stored version and the editor's, for the conflict panel. */
@@ -160,7 +163,9 @@ class NarrativePages {
     /** The cards as the agent will see them, from the form as it is now (nothing is saved or checked). */
     @PostMapping("/redactie/voorbeeld")
     String preview(@RequestParam MultiValueMap<String, String> params, Model model) {
-        model.addAttribute("previews", previews(NarrativeForm.from(params)));
+        NarrativeForm form = NarrativeForm.from(params);
+        model.addAttribute("previews", previews(form));
+        model.addAttribute("background", markdown.toHtml(form.value("background")));
         return "redactie/verhaal :: previews";
     }
 
@@ -211,6 +216,7 @@ class NarrativePages {
         model.addAttribute("risks", Arrays.stream(Risk.values()).map(Risk::code).toList());
         model.addAttribute("departments", ScriptCard.departments());
         model.addAttribute("previews", previews(form));
+        model.addAttribute("background", markdown.toHtml(form.value("background")));
         NarrativeStatus status = record == null ? null : record.status();
         boolean finalEditor = actor.has(Role.EINDREDACTEUR);
         model.addAttribute("canSubmit", !readOnly && status == NarrativeStatus.CONCEPT);

@@ -59,7 +59,10 @@ class PageErrors {
                 "Dit verhaal of deze versie bestaat niet, of hoort bij een andere organisatie.");
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            org.apache.tomcat.util.http.InvalidParameterException.class,
+            org.springframework.web.multipart.MultipartException.class,
+            org.springframework.http.converter.HttpMessageNotReadableException.class})
     String badAddress(Model model, HttpServletResponse response) {
         return page(model, response, HttpStatus.BAD_REQUEST, "Ongeldig adres",
                 "Dit adres klopt niet. Ga terug naar het overzicht en kies het verhaal opnieuw.");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,23 +46,31 @@ public class NarrativeWorkflow {
     public enum ImportOutcome { CREATED, UPDATED, UNCHANGED }
 
     public Saved create(Narrative narrative, String actor) {
-        check(narrative, NarrativeStatus.CONCEPT, actor);
-        NarrativeRecord created = NarrativeRecord.create(narrative, actor, clock.instant());
-        EntityTag tag = workingCopies.create(created, true);
-        revisions.append(Revision.of(null, created, WorkflowAction.CREATE, actor), true);
-        return new Saved(created, tag);
+        return told(narrative.tenant(), narrative.slug(), WorkflowAction.CREATE, actor, () -> {
+            check(narrative, NarrativeStatus.CONCEPT, actor);
+            NarrativeRecord created = NarrativeRecord.create(narrative, actor, clock.instant());
+            EntityTag tag = workingCopies.create(created, true);
+            revisions.append(Revision.of(null, created, WorkflowAction.CREATE, actor), true);
+            return new Saved(created, tag);
+        });
     }
 
     public Saved update(NarrativeKey key, Narrative narrative, EntityTag expected, String actor) {
         if (!NarrativeKey.of(narrative).equals(key)) {
             throw new IllegalArgumentException("Body is narrative " + NarrativeKey.of(narrative) + ", not " + key);
         }
-        check(narrative, NarrativeStatus.CONCEPT, actor);
-        WorkingCopies.Stored current = current(key, expected);
-        return save(current, current.record().edit(narrative, actor, now()), WorkflowAction.EDIT, actor);
+        return told(key.tenant(), key.slug(), WorkflowAction.EDIT, actor, () -> {
+            check(narrative, NarrativeStatus.CONCEPT, actor);
+            WorkingCopies.Stored current = current(key, expected);
+            return save(current, current.record().edit(narrative, actor, now()), WorkflowAction.EDIT, actor);
+        });
     }
 
     public Saved transition(NarrativeKey key, WorkflowAction action, EntityTag expected, String actor) {
+        return told(key.tenant(), key.slug(), action, actor, () -> applyTransition(key, action, expected, actor));
+    }
+
+    private Saved applyTransition(NarrativeKey key, WorkflowAction action, EntityTag expected, String actor) {
         WorkingCopies.Stored current = current(key, expected);
         NarrativeRecord record = current.record();
         Instant now = now();
@@ -88,11 +97,48 @@ public class NarrativeWorkflow {
     }
 
     public Saved restore(NarrativeKey key, int version, EntityTag expected, String actor) {
-        Revision earlier = revisions.find(key, version).orElseThrow(() -> new RevisionNotFound(key.slug(), version));
-        check(earlier.snapshot().narrative(), NarrativeStatus.CONCEPT, actor);
-        WorkingCopies.Stored current = current(key, expected);
-        return save(current, current.record().restore(earlier.snapshot(), actor, now()), WorkflowAction.RESTORE,
-                actor);
+        return told(key.tenant(), key.slug(), WorkflowAction.RESTORE, actor, () -> {
+            Revision earlier = revisions.find(key, version)
+                    .orElseThrow(() -> new RevisionNotFound(key.slug(), version));
+            check(earlier.snapshot().narrative(), NarrativeStatus.CONCEPT, actor);
+            WorkingCopies.Stored current = current(key, expected);
+            return save(current, current.record().restore(earlier.snapshot(), actor, now()), WorkflowAction.RESTORE,
+                    actor);
+        });
+    }
+
+    /**
+     * Carries out an editor's change and tells the rest of the application how it went (the audit log listens),
+     * whether it was saved or refused.
+     */
+    private Saved told(TenantCode tenant, Slug slug, WorkflowAction action, String actor, Supplier<Saved> change) {
+        Saved saved;
+        try {
+            saved = change.get();
+        } catch (RuntimeException e) {
+            String reason = refusal(e);
+            events.publishEvent(new NarrativeChangeRefused(tenant, slug, action, actor,
+                    reason == null ? "storing" : reason, reason != null));
+            throw e;
+        }
+        events.publishEvent(new NarrativeChanged(NarrativeKey.of(saved.record().narrative()), action, actor,
+                saved.record().version()));
+        return saved;
+    }
+
+    /** The code of a rule that refused a change (as the editor hears it), or null for a failure. */
+    private static String refusal(RuntimeException e) {
+        return switch (e) {
+            case FourEyesViolation x -> "vier-ogen";
+            case WorkflowViolation x -> "ongeldige-statuswijziging";
+            case StaleEntityTag x -> "verouderde-versie";
+            case InvalidNarrative x -> "ongeldig-verhaal";
+            case NarrativeAlreadyExists x -> "verhaal-bestaat-al";
+            case NarrativeNotFound x -> "verhaal-niet-gevonden";
+            case RevisionNotFound x -> "versie-niet-gevonden";
+            case IllegalArgumentException x -> "ongeldige-invoer";
+            default -> null;
+        };
     }
 
     /**

@@ -1,54 +1,72 @@
 package nl.duiding.kb.security;
 
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 
 import nl.duiding.kb.web.ProblemWriter;
+import nl.duiding.kb.web.Problems;
 import nl.duiding.kb.web.SecurityProblems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
- * Who may do what. HTTP Basic against the local users file for now; the OAuth2 JWT issue adds a resource server
- * beside it, and the rules below stay as they are because they speak in roles.
+ * How people and services log in, and where the access matrix is enforced. Who may do what is in
+ * {@link AccessMatrix}; both chains apply it.
+ *
+ * <ul>
+ *   <li>Editor pages ({@code /}, {@code /redactie/**}): form login with a session cookie and CSRF protection.</li>
+ *   <li>API (everything else): stateless; a bearer JWT of the municipality's identity provider when one is
+ *   configured ({@code spring.security.oauth2.resourceserver.jwt.*}, the {@code prod} profile requires it), an API key
+ *   in {@code X-Api-Key} when keys are configured (kcc-connector), HTTP Basic against the local users file when one
+ *   is configured (the {@code local} profile).</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    private static final String[] EDITORS = {Role.REDACTEUR.roleName(), Role.EINDREDACTEUR.roleName()};
-    private static final String FINAL_EDITOR = Role.EINDREDACTEUR.roleName();
+    private static final String[] ALL_ROLES = Arrays.stream(Role.values()).map(Role::roleName).toArray(String[]::new);
 
     /**
      * The editor's pages: form login with a session cookie and CSRF protection, which a browser needs and the
-     * stateless API does not. Only {@code /} and {@code /redactie/**} go through this chain; everything else keeps
-     * the API chain below, unchanged. Framing is governed by CSP {@code frame-ancestors} (configurable), so the
-     * pages can live in an intranet portal's iframe; no inline scripts or styles are allowed.
+     * stateless API does not. Framing is governed by CSP {@code frame-ancestors} (configurable), so the pages can live
+     * in an intranet portal's iframe; no inline scripts or styles are allowed.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, SecuritySettings settings) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SecuritySettings settings, RateLimiter rateLimiter)
+            throws Exception {
         http.securityMatcher("/", "/redactie", "/redactie/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/redactie/inloggen", "/redactie/geen-toegang", "/redactie/assets/**")
-                        .permitAll()
-                        .requestMatchers("/redactie/uitwisseling/content/**").hasRole(Role.BEHEERDER.roleName())
-                        .requestMatchers("/redactie/uitwisseling", "/redactie/uitwisseling/**")
-                        .hasAnyRole(Role.REDACTEUR.roleName(), Role.EINDREDACTEUR.roleName(),
-                                Role.BEHEERDER.roleName())
-                        // Publishing, sending back and archiving: final editors only; the workflow checks four-eyes.
-                        .requestMatchers(HttpMethod.POST, "/redactie/verhalen/*/publiceren",
-                                "/redactie/verhalen/*/terugsturen", "/redactie/verhalen/*/archiveren")
-                        .hasRole(FINAL_EDITOR)
-                        .requestMatchers("/redactie", "/redactie/**").hasAnyRole(EDITORS)
-                        .requestMatchers("/").authenticated()
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(auth -> {
+                    AccessMatrix.apply(auth);
+                    auth.anyRequest().denyAll();
+                })
+                // Before the login form is processed: password guessing is counted per address.
+                .addFilterBefore(rateLimiter, UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/redactie/inloggen").loginProcessingUrl("/redactie/inloggen")
                         .defaultSuccessUrl("/redactie", false).failureUrl("/redactie/inloggen?fout").permitAll())
                 .logout(logout -> logout.logoutUrl("/redactie/uitloggen")
@@ -64,37 +82,95 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, SecuritySettings settings,
+            ObjectProvider<JwtDecoder> jwtDecoder, ApiKeys apiKeys, RateLimiter rateLimiter) throws Exception {
+        AuthenticationEntryPoint unauthorized =
+                (request, response, e) -> problems.write(request, response, SecurityProblems.unauthorized());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(
-                        (request, response, e) -> problems.write(request, response, SecurityProblems.unauthorized())))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint(
-                                (request, response, e) -> problems.write(request, response, SecurityProblems.unauthorized()))
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(
                                 (request, response, e) -> problems.write(request, response, SecurityProblems.forbidden())))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**",
-                                "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        // The JSON-LD context of the ClaimReview export: processors fetch it without credentials.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/jsonld/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/claimreviews").authenticated()
-                        // Editorial work: working copies, history and changes.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/narratives/*/draft", "/api/v1/narratives/*/revisions",
-                                "/api/v1/narratives/*/revisions/**").hasAnyRole(EDITORS)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/narratives/*/publish", "/api/v1/narratives/*/reject",
-                                "/api/v1/narratives/*/archive").hasRole(FINAL_EDITOR)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/narratives", "/api/v1/narratives/*/submit",
-                                "/api/v1/narratives/*/revisions/*/restore").hasAnyRole(EDITORS)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/narratives/*").hasAnyRole(EDITORS)
-                        .requestMatchers("/api/v1/content/**").hasRole(Role.BEHEERDER.roleName())
-                        // Reading published narratives, search, match and suggest: every role, the connector too.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/narratives", "/api/v1/narratives/*").authenticated()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    AccessMatrix.apply(auth);
+                    // Addresses without a row have no handler (AccessMatrixIT): signed-in users hear 404 or 405.
+                    auth.anyRequest().hasAnyRole(ALL_ROLES);
+                })
+                .addFilterBefore(rateLimiter, AuthorizationFilter.class)
                 .headers(Customizer.withDefaults());
+        if (settings.localUsersFile() != null) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized));
+        }
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(resource -> resource
+                    .authenticationEntryPoint(unauthorized)
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtClaimsConverter(settings.jwt())))
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler((request, response, e) -> {
+                                if (e instanceof AuthenticationServiceException) {
+                                    // The identity provider's keys could not be fetched: our problem, not the token's.
+                                    problems.write(request, response, identityProviderUnavailable());
+                                } else {
+                                    unauthorized.commence(request, response, e);
+                                }
+                            });
+                            return filter;
+                        }
+                    }));
+        }
+        if (!apiKeys.isEmpty()) {
+            // With the other logins, so the rate limiter (before authorisation) already counts the key's client.
+            http.addFilterBefore(apiKeyFilter(apiKeys, unauthorized), BasicAuthenticationFilter.class);
+        }
         return http.build();
+    }
+
+    private static AuthenticationFilter apiKeyFilter(ApiKeys keys, AuthenticationEntryPoint unauthorized) {
+        AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(new ApiKeyAuthentication.Provider(keys)),
+                request -> {
+                    String key = request.getHeader(ApiKeyAuthentication.HEADER);
+                    return key == null ? null : ApiKeyAuthentication.presented(key.strip());
+                });
+        filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+        filter.setSuccessHandler((request, response, authentication) -> {
+            // Continue to the endpoint: AuthenticationFilter calls the chain after this handler.
+        });
+        filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
+        return filter;
+    }
+
+    private static org.springframework.http.ProblemDetail identityProviderUnavailable() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "inloggen-niet-beschikbaar", "Inloggen tijdelijk niet mogelijk",
+                "De kennisbank kan de sleutels van de inlogdienst nu niet ophalen. Probeer het zo opnieuw.");
+    }
+
+    @Bean
+    RateLimiter rateLimiter(RateLimitSettings settings, ProblemWriter problems) {
+        return new RateLimiter(settings, problems);
+    }
+
+    /** Registered by hand in the chains; Spring Boot must not also run it as a servlet filter for every request. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RateLimiter> rateLimiterOutsideChains(
+            RateLimiter rateLimiter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(rateLimiter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    ApiKeys apiKeys(SecuritySettings settings, Clock clock) {
+        return new ApiKeys(settings.apiKeys(), clock);
+    }
+
+    /** Refused requests become application events, which the audit log records. */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+        return new SpringAuthorizationEventPublisher(events);
     }
 
     /**
@@ -110,4 +186,5 @@ class SecurityConfiguration {
                 .map(LocalUsersFile.Entry::toUser)
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
+
 }

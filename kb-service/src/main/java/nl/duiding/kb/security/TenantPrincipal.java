@@ -2,7 +2,10 @@ package nl.duiding.kb.security;
 
 import nl.duiding.kb.narrative.TenantCode;
 
-/** A principal that knows its tenant: local users do; a JWT principal will carry it as a claim. */
+/**
+ * Knows its tenant: a local user, a login from the identity provider (the tenant claim) and an API key (national, it
+ * acts for the tenant named in each request). {@link CurrentUser} asks the authentication and its principal.
+ */
 public interface TenantPrincipal {
 
     TenantCode tenant();

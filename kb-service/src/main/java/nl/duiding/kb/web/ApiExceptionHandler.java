@@ -32,6 +32,8 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -139,6 +141,22 @@ class ApiExceptionHandler {
                 : ((MissingServletRequestParameterException) e).getParameterName();
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "ongeldige-parameter", "Ongeldige parameter",
                 "De parameter '" + name + "' ontbreekt of heeft een ongeldige waarde."));
+    }
+
+    /** A multipart body that cannot be parsed, or is over the limit: no endpoint takes multipart, but Spring reads it. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return respond(ErrorEndpoint.problemFor(HttpStatus.CONTENT_TOO_LARGE));
+        }
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "ongeldige-inhoud", "Ongeldige inhoud",
+                "De inhoud van de aanvraag kan niet worden gelezen."));
+    }
+
+    /** The container could not decode a query or form parameter (e.g. {@code %zz}). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(RuntimeException e) {
+        return respond(ErrorEndpoint.undecodableParameter());
     }
 
     @ExceptionHandler(InvalidParameter.class)

@@ -1,6 +1,10 @@
 package nl.duiding.kb.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -17,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code duiding.api.max-body-size} with 413: at once when Content-Length says so, and
- * while reading when the body comes chunked without a length.
+ * while reading when the body comes chunked without a length, whether it is read as a stream or as characters. Form
+ * and multipart bodies are parsed by the servlet container itself, past this wrapper; application.yml gives the
+ * container the same limit for those ({@code server.tomcat.max-http-form-post-size}, {@code spring.servlet.multipart}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -61,6 +67,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
         private final long limit;
         private ServletInputStream stream;
+        private BufferedReader reader;
 
         LimitedRequest(HttpServletRequest request, long limit) {
             super(request);
@@ -73,6 +80,20 @@ class RequestSizeFilter extends OncePerRequestFilter {
                 stream = new LimitedStream(super.getInputStream(), limit);
             }
             return stream;
+        }
+
+        /** Characters come from the limited stream too, so no way of reading the body escapes the limit. */
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                if (encoding != null && !Charset.isSupported(encoding)) {
+                    throw new java.io.UnsupportedEncodingException(encoding);
+                }
+                Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+                reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            }
+            return reader;
         }
     }
 

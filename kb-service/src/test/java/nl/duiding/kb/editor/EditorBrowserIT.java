@@ -106,7 +106,10 @@ class EditorBrowserIT {
 
         login(TestUsers.REDACTEUR);
         WebElement search = browser.findElement(By.id("zoek-q"));
+        WebElement overview = browser.findElement(By.tagName("html"));
         search.sendKeys("5G", Keys.ENTER);
+        // The unfiltered overview lists the narrative too: wait for the search's page before reading its rows.
+        Browser.waitFor(browser).until(ExpectedConditions.stalenessOf(overview));
         WebElement row = rowLinking(SLUG);
         assertThat(row.getText()).contains("gepubliceerd");
         assertThat(browser.findElement(By.cssSelector("thead")).getText()).contains("Status", "Herzien vóór");
@@ -269,6 +272,47 @@ class EditorBrowserIT {
         browser.findElement(By.id("herkenning-tekst")).sendKeys(XSS);
         browser.findElement(By.id("herkenning-verhaal")).sendKeys("xss-proef");
         click("Test");
+        assertInert();
+    }
+
+    @Test
+    void rendersTheBackgroundsMarkdownAndNothingInItThatRunsOrLoads() {
+        login(TestUsers.REDACTEUR);
+        open("/redactie/verhalen/" + SLUG);
+        // The stored background (Markdown from content/) is shown rendered beside the form.
+        assertThat(browser.findElements(By.cssSelector("#voorbeelden .achtergrond li"))).isNotEmpty();
+
+        String markdown = String.join("\n", "## Wat we weten", "", "De **Gezondheidsraad** vond geen bewijs; zie "
+                        + "[antennebureau](https://www.antennebureau.nl/).", "", "- eerste punt", "- tweede punt", "",
+                XSS, "", "[klik hier](javascript:window.__xss=1)", "", "![pixel](https://tracker.example/p.gif)", "",
+                "<a href=\"javascript:window.__xss=1\" onclick=\"window.__xss=1\">link</a>", "",
+                "<div onmouseover=\"window.__xss=1\" style=\"position:fixed;inset:0\">vlak</div>");
+        WebElement background = browser.findElement(By.id("veld-background"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", background, markdown);
+        Browser.waitFor(browser).until(d -> !d.findElements(By.xpath(
+                "//*[@id='voorbeelden']//*[contains(@class,'achtergrond')]//h4[normalize-space()='Wat we weten']"))
+                .isEmpty());
+        WebElement rendered = browser.findElement(By.cssSelector("#voorbeelden .achtergrond"));
+        assertThat(rendered.findElement(By.tagName("strong")).getText()).isEqualTo("Gezondheidsraad");
+        assertThat(rendered.findElements(By.tagName("li"))).hasSize(2);
+        assertThat(rendered.findElement(By.linkText("antennebureau")).getAttribute("rel"))
+                .isEqualTo("nofollow noopener noreferrer");
+        Browser.screenshot(browser, "markdown-background");
+        // Nothing that runs, loads or covers the page made it into the DOM, whatever the CSP would have stopped.
+        Long dangerous = (Long) ((JavascriptExecutor) browser).executeScript("""
+                const root = document.querySelector('#voorbeelden .achtergrond');
+                let n = root.querySelectorAll('script, img, svg, iframe, style, object, embed, form').length;
+                root.querySelectorAll('*').forEach(el => Array.from(el.attributes).forEach(a => {
+                  if (a.name.startsWith('on') || a.name === 'style' || /^\\s*(javascript|data|vbscript):/i.test(a.value)) {
+                    n++;
+                  }
+                }));
+                return n;""");
+        assertThat(dangerous).isZero();
+        for (WebElement link : rendered.findElements(By.tagName("a"))) {
+            assertThat(link.getAttribute("href")).startsWith("https://");
+        }
         assertInert();
     }
 

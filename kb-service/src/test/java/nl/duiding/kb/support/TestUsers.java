@@ -29,6 +29,7 @@ public final class TestUsers {
     public static final String REDACTEUR_ROTTERDAM = "redacteur-rotterdam";
     public static final String ANALIST = "analist";
     public static final String BEHEERDER = "beheerder";
+    public static final String BEHEERDER_AMSTERDAM = "beheerder-amsterdam";
     public static final String CONNECTOR = "connector";
 
     private TestUsers() {
@@ -48,6 +49,7 @@ public final class TestUsers {
                 REDACTEUR_ROTTERDAM + "=" + PASSWORD + ",redacteur,GM0599",
                 ANALIST + "=" + PASSWORD + ",analist,GM0363",
                 BEHEERDER + "=" + PASSWORD + ",beheerder,nationaal",
+                BEHEERDER_AMSTERDAM + "=" + PASSWORD + ",beheerder,GM0363",
                 CONNECTOR + "=" + PASSWORD + ",connector,nationaal") + "\n";
         try {
             Path file = Files.createTempFile("duiding-test-users", ".properties");
