@@ -56,10 +56,12 @@ class MatchIndexWriter implements ApplicationRunner {
     private final ContentProperties content;
     private final JsonMapper json;
     private final IndexScanner scanner;
+    private final TermVectorCache termVectors;
 
     MatchIndexWriter(ElasticsearchClient client, IndexNames names, PublishedNarratives published,
-            ContentProperties content, JsonMapper json, IndexScanner scanner) {
+            ContentProperties content, JsonMapper json, IndexScanner scanner, TermVectorCache termVectors) {
         this.client = client;
+        this.termVectors = termVectors;
         this.scanner = scanner;
         this.index = names.alias(MatchIndices.MATCH);
         this.baseline = names.alias(MatchIndices.BASELINE);
@@ -269,6 +271,7 @@ class MatchIndexWriter implements ApplicationRunner {
     }
 
     private void refresh() {
+        termVectors.clear();
         try {
             client.indices().refresh(r -> r.index(index, baseline));
         } catch (IOException e) {

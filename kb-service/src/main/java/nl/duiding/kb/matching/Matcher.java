@@ -26,8 +26,10 @@ class Matcher {
     private final MatchSearch search;
     private final MatchProperties properties;
     private final CalibrationHolder calibration;
+    private final TermVectorCache cache;
 
-    Matcher(MatchSearch search, MatchProperties properties, CalibrationHolder calibration) {
+    Matcher(MatchSearch search, MatchProperties properties, CalibrationHolder calibration, TermVectorCache cache) {
+        this.cache = cache;
         this.search = search;
         this.properties = properties;
         this.calibration = calibration;
@@ -66,7 +68,7 @@ class Matcher {
         }));
         List<String> cueIds = List.of(Cues.documentId(Cues.CLAIM), Cues.documentId(Cues.PROCEDURE));
         ids.addAll(cueIds);
-        Map<String, Map<String, Double>> terms = search.termsOf(ids, phrasings);
+        Map<String, Map<String, Double>> terms = cache.get(ids, missing -> search.termsOf(missing, phrasings));
         long termsRead = System.nanoTime();
         Map<String, Set<String>> cues = Map.of(
                 Cues.CLAIM, terms.getOrDefault(cueIds.get(0), Map.of()).keySet(),
