@@ -23,6 +23,9 @@ class SecurityConfiguration {
 
     private static final String[] EDITORS = {Role.REDACTEUR.roleName(), Role.EINDREDACTEUR.roleName()};
     private static final String FINAL_EDITOR = Role.EINDREDACTEUR.roleName();
+    private static final String CONNECTOR = Role.CONNECTOR.roleName();
+    private static final String AGENT = Role.KCC_MEDEWERKER.roleName();
+    private static final String ANALYST = Role.ANALIST.roleName();
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
@@ -48,6 +51,15 @@ class SecurityConfiguration {
                                 "/api/v1/narratives/*/revisions/*/restore").hasAnyRole(EDITORS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/narratives/*").hasAnyRole(EDITORS)
                         .requestMatchers("/api/v1/content/**").hasRole(Role.BEHEERDER.roleName())
+                        // Contact signals come from the connector only; feedback and history also from an agent.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signals").hasRole(CONNECTOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/feedback").hasAnyRole(CONNECTOR, AGENT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/residents/*/history").hasAnyRole(CONNECTOR, AGENT)
+                        // Belacties: the sidebar reads the active ones; the analyst reads all and moves them on.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/campaigns/active")
+                                .hasAnyRole(CONNECTOR, AGENT, ANALYST)
+                        .requestMatchers("/api/v1/campaigns", "/api/v1/campaigns/**").hasRole(ANALYST)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasRole(ANALYST)
                         // Reading published narratives, search, match and suggest: every role, the connector too.
                         .requestMatchers(HttpMethod.GET, "/api/v1/narratives", "/api/v1/narratives/*").authenticated()
                         .anyRequest().authenticated())
