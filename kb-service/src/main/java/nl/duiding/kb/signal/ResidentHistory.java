@@ -57,10 +57,10 @@ class ResidentHistory {
                             .filter(f -> f.range(r -> r.date(d -> d.field("occurredAt").gte(since))))))
                     .sort(o -> o.field(f -> f.field("occurredAt").order(SortOrder.Desc)))
                     .source(src -> src.filter(f -> f.includes("occurredAt", "channel", "narratives", "feedback"))),
-                    SignalStore.DetailDocument.class);
+                    SignalDetail.class);
             List<Contact> contacts = new ArrayList<>();
-            for (Hit<SignalStore.DetailDocument> hit : response.hits().hits()) {
-                SignalStore.DetailDocument d = hit.source();
+            for (Hit<SignalDetail> hit : response.hits().hits()) {
+                SignalDetail d = hit.source();
                 List<String> slugs = d.narratives() == null ? List.of() : d.narratives();
                 List<String> titles = slugs.stream().map(slug -> narratives.find(new Slug(slug), tenant)
                         .map(r -> r.narrative().title()).orElse(slug)).toList();

@@ -32,11 +32,6 @@ class SignalStore {
             boolean hasText) {
     }
 
-    record DetailDocument(String tenant, String channel, Instant occurredAt, List<String> narratives,
-            List<String> matchedSlugs, List<String> confirmedSlugs, String feedback, String residentHash, String text,
-            String subject, List<String> bands) {
-    }
-
     private final ElasticsearchClient client;
     private final SignalIndices indices;
     private final SignalProperties properties;
@@ -69,7 +64,7 @@ class SignalStore {
             if (s.occurredAt().isAfter(textCutoff)) {
                 String text = s.subject() == null ? s.text()
                         : s.text() == null ? s.subject() : s.subject() + "\n" + s.text();
-                DetailDocument detail = new DetailDocument(s.tenant().value(), s.channel().code(), s.occurredAt(),
+                SignalDetail detail = new SignalDetail(s.tenant().value(), s.channel().code(), s.occurredAt(),
                         s.narratives(), s.matchedSlugs(), s.confirmedSlugs(), s.feedback(), s.residentHash(), s.text(),
                         s.subject(), TextFingerprint.bands(text));
                 String detailIndex = indices.detailsFor(s.occurredAt());

@@ -141,7 +141,7 @@ class SignalIntakeIT {
         String docId = Signal.id("openklant-test", id);
         client.indices().refresh(r -> r.index(indices.details()));
         var detail = client.get(g -> g.index(indices.detailsFor(Instant.now().minus(1, ChronoUnit.HOURS))).id(docId),
-                SignalStore.DetailDocument.class);
+                SignalDetail.class);
         assertThat(detail.found()).isTrue();
         assertThat(detail.source().text()).contains("[bsn]").contains("[telefoon]").doesNotContain("111222333")
                 .doesNotContain("12345678");
