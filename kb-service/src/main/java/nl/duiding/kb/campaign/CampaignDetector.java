@@ -114,8 +114,13 @@ public class CampaignDetector {
     }
 
     /** Many contacts from many residents; one resident calling thirty times is a repeat contact, not a campaign. */
-    boolean isCampaign(Cluster cluster) {
+    public boolean isCampaign(Cluster cluster) {
         return cluster.contacts() >= properties.minContacts() && cluster.residents() >= properties.minResidents();
+    }
+
+    /** The stored campaign (of any status) that this group belongs to, for the report. */
+    public Optional<Campaign> knownFor(TenantCode tenant, Cluster cluster) {
+        return continued(cluster, store.list(tenant, List.of(CampaignStatus.values())));
     }
 
     /** The known campaign whose template this group continues, if any. */
@@ -137,7 +142,7 @@ public class CampaignDetector {
         return Optional.ofNullable(best);
     }
 
-    String title(Cluster cluster, TenantCode tenant) {
+    public String title(Cluster cluster, TenantCode tenant) {
         if (cluster.slug() != null) {
             Optional<String> title = narratives.find(new Slug(cluster.slug()), tenant).map(r -> r.narrative().title());
             if (title.isPresent()) {
