@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,6 +95,10 @@ public class ContactScrubber {
                     + "steeg|dreef|park|plantsoen|markt|wal|baan|ring|erf|veld|straatweg|allee|boulevard|dam|"
                     + "burgwal|haven|oord|hoek|zijde|kant|weide)\\s\\d{1,4}(?:\\s?-?\\s?[a-zA-Z](?![\\p{L}])|"
                     + "-\\d{1,3}|\\s?(?:hs|bis|I{1,3})\\b)?");
+    /** The suffixes of {@link #ADDRESS}; an address ends in one of them, a space and a digit. */
+    private static final List<String> ADDRESS_SUFFIXES = List.of("straat", "weg", "laan", "plein", "gracht", "kade",
+            "dijk", "singel", "hof", "pad", "steeg", "dreef", "park", "plantsoen", "markt", "wal", "baan", "ring", "erf",
+            "veld", "allee", "boulevard", "dam", "burgwal", "haven", "oord", "hoek", "zijde", "kant", "weide");
 
     // The Dutch sidecodes 1 to 14, with dashes; the letters are those the RDW issues.
     private static final String L = "[BDFGHJKLMNPRSTVXZ]";
@@ -110,19 +115,45 @@ public class ContactScrubber {
             return new Result(text, List.of());
         }
         List<Span> spans = new ArrayList<>();
-        find(EMAIL, text, Kind.EMAIL, spans);
+        if (mayHoldEmail(text)) {
+            find(EMAIL, text, Kind.EMAIL, spans);
+        }
+        // Every other kind holds a digit; most contact texts hold none, and the patterns are the costly part of
+        // intake, so a text without a digit skips them.
+        if (!hasDigit(text)) {
+            return spans.isEmpty() ? new Result(text, List.of()) : replace(text, spans);
+        }
+        // Cheap necessary conditions decide which patterns can match at all (exact, not heuristics).
+        int digits = digitCount(text);
         findIban(text, spans);
-        find(PHONE_NL, text, Kind.PHONE, spans);
-        find(PHONE_BRACKETS, text, Kind.PHONE, spans);
-        findInternational(text, spans);
-        findBsn(text, spans);
-        findBirthDates(text, spans);
-        find(POSTCODE, text, Kind.POSTCODE, spans);
-        find(ADDRESS, text, Kind.ADDRESS, spans);
-        find(PLATE, text, Kind.LICENCE_PLATE, spans);
-        findPlatesAfterLabel(text, spans);
-        spans.sort(Comparator.comparingInt(Span::start));
+        if (digits >= 9) {
+            findAt(PHONE_NL, text, Kind.PHONE, spans, ContactScrubber::plusOrZero);
+        }
+        if (text.indexOf('(') >= 0) {
+            findAt(PHONE_BRACKETS, text, Kind.PHONE, spans, (t, i) -> t.charAt(i) == '(');
+        }
+        if (digits >= 9) {
+            findInternational(text, spans);
+            findBsn(text, spans);
+        }
+        if (digits >= 4) {
+            findBirthDates(text, spans);
+            findAt(POSTCODE, text, Kind.POSTCODE, spans, ContactScrubber::numberStart);
+        }
+        if (mayHoldAddress(text)) {
+            find(ADDRESS, text, Kind.ADDRESS, spans);
+        }
+        if (text.indexOf('-') >= 0) {
+            findAt(PLATE, text, Kind.LICENCE_PLATE, spans, ContactScrubber::plateStart);
+        }
+        if (text.toLowerCase(Locale.ROOT).contains("kenteken")) {
+            findPlatesAfterLabel(text, spans);
+        }
+        return spans.isEmpty() ? new Result(text, List.of()) : replace(text, spans);
+    }
 
+    private static Result replace(String text, List<Span> spans) {
+        spans.sort(Comparator.comparingInt(Span::start));
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
         for (Span span : spans) {
@@ -133,9 +164,100 @@ public class ContactScrubber {
         return new Result(out.toString(), List.copyOf(spans));
     }
 
+    private static boolean mayHoldEmail(String text) {
+        return text.indexOf('@') >= 0 || text.contains("(at)") || text.contains("[at]");
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int digitCount(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The scrubbed text only. */
     public String clean(String text) {
         return scrub(text).text();
+    }
+
+    /**
+     * Like {@link #find}, but tries the pattern only where a match can start. Java's regex engine tries every
+     * position, which made these patterns most of the cost of taking in a signal; the predicates below are necessary
+     * conditions of each pattern's first character, so the finds are exactly those of {@code Matcher.find()}.
+     */
+    private static void findAt(Pattern pattern, String text, Kind kind, List<Span> spans, StartCandidate start) {
+        for (MatchResult m : matches(pattern, text, start)) {
+            add(spans, new Span(m.start(), m.end(), kind));
+        }
+    }
+
+    @FunctionalInterface
+    private interface StartCandidate {
+        boolean test(String text, int at);
+    }
+
+    /** The matches {@code Matcher.find()} would give, tried only at candidate positions; lookbehinds see the text. */
+    private static List<MatchResult> matches(Pattern pattern, String text, StartCandidate start) {
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        List<MatchResult> out = new ArrayList<>(2);
+        int i = 0;
+        while (i < text.length()) {
+            if (start.test(text, i)) {
+                m.region(i, text.length());
+                if (m.lookingAt()) {
+                    out.add(m.toMatchResult());
+                    i = Math.max(m.end(), i + 1);
+                    continue;
+                }
+            }
+            i++;
+        }
+        return out;
+    }
+
+    private static boolean plusOrZero(String text, int i) {
+        char c = text.charAt(i);
+        return c == '+' || c == '0';
+    }
+
+    /** The first digit of a run of digits. */
+    private static boolean numberStart(String text, int i) {
+        return Character.isDigit(text.charAt(i)) && (i == 0 || !Character.isDigit(text.charAt(i - 1)));
+    }
+
+    /** A letter or digit with a dash at most three characters on: every sidecode has its first dash there. */
+    private static boolean plateStart(String text, int i) {
+        if (!Character.isLetterOrDigit(text.charAt(i))) {
+            return false;
+        }
+        int dash = text.indexOf('-', i);
+        return dash > i && dash <= i + 3;
+    }
+
+    /** A word ending in an address suffix, then whitespace and a digit. */
+    private static boolean mayHoldAddress(String text) {
+        for (int i = 1; i + 1 < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i)) && Character.isDigit(text.charAt(i + 1))) {
+                for (String suffix : ADDRESS_SUFFIXES) {
+                    if (text.startsWith(suffix, i - suffix.length())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static void find(Pattern pattern, String text, Kind kind, List<Span> spans) {
@@ -163,8 +285,7 @@ public class ContactScrubber {
     }
 
     private static void findInternational(String text, List<Span> spans) {
-        Matcher m = PHONE_INTL.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : matches(PHONE_INTL, text, ContactScrubber::plusOrZero)) {
             long digits = m.group().chars().filter(Character::isDigit).count();
             if (digits >= 9 && digits <= 15) {
                 add(spans, new Span(m.start(), trimEnd(text, m.start(), m.end()), Kind.PHONE));
@@ -173,8 +294,7 @@ public class ContactScrubber {
     }
 
     private static void findBsn(String text, List<Span> spans) {
-        Matcher m = NINE_DIGITS.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : matches(NINE_DIGITS, text, ContactScrubber::numberStart)) {
             String digits = m.group().replaceAll("\\D", "");
             String before = text.substring(Math.max(0, m.start() - 40), m.start());
             boolean labelled = BSN_CONTEXT.matcher(before).find();
@@ -187,8 +307,7 @@ public class ContactScrubber {
     }
 
     private static void findBirthDates(String text, List<Span> spans) {
-        Matcher m = DATE.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : matches(DATE, text, ContactScrubber::numberStart)) {
             String before = text.substring(Math.max(0, m.start() - 40), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 12));
             if (BIRTH_CONTEXT.matcher(before).find() || BIRTH_AFTER.matcher(after).find() || longAgo(m.group())) {

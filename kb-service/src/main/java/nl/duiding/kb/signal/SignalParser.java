@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import nl.duiding.kb.matching.ContactChannel;
 import nl.duiding.kb.narrative.TenantCode;
@@ -25,8 +26,8 @@ class SignalParser {
     static final Set<String> FIELDS = Set.of("source", "externalId", "tenant", "channel", "occurredAt", "text",
             "residentHash", "subject", "matchedSlugs", "confirmedSlugs", "feedback");
     static final Set<String> FEEDBACK = Set.of("gebruikt", "hielp", "hielp-niet", "ander-onderwerp");
-    private static final String KEY = "[A-Za-z0-9._:/@-]{1,200}";
-    private static final String RESIDENT_HASH = "[A-Za-z0-9_=+/-]{16,128}";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:/@-]{1,200}");
+    private static final Pattern RESIDENT_HASH = Pattern.compile("[A-Za-z0-9_=+/-]{16,128}");
     private static final int MAX_SUBJECT = 500;
     private static final int MAX_SLUGS = 10;
 
@@ -58,10 +59,10 @@ class SignalParser {
             }
         }
         String source = text(item, "source");
-        if (source == null || !source.matches(KEY)) {
+        if (source == null || !KEY.matcher(source).matches()) {
             return rejected(externalId, invalid("source", "Geef het bronsysteem mee (1 tot 200 letters, cijfers of ._:/@-)."));
         }
-        if (externalId == null || !externalId.matches(KEY)) {
+        if (externalId == null || !KEY.matcher(externalId).matches()) {
             return rejected(externalId, invalid("externalId",
                     "Geef het kenmerk van het contact in het bronsysteem mee (1 tot 200 letters, cijfers of ._:/@-)."));
         }
@@ -113,7 +114,7 @@ class SignalParser {
                     "De tekst bevat binaire gegevens of stuurtekens.", rawText != null && binary(rawText) ? "text" : "subject"));
         }
         String residentHash = text(item, "residentHash");
-        if (residentHash != null && !residentHash.matches(RESIDENT_HASH)) {
+        if (residentHash != null && !RESIDENT_HASH.matcher(residentHash).matches()) {
             return rejected(externalId, invalid("residentHash",
                     "De inwonercode moet een sleutel-hash zijn (16 tot 128 tekens), nooit een BSN of klantnummer."));
         }

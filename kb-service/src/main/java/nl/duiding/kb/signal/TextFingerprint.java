@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * MinHash over word shingles, for finding near-identical contact texts (template letters, scripted calls).
@@ -27,6 +28,7 @@ public final class TextFingerprint {
     static final int MIN_WORDS = 5;
 
     private static final long[] SEEDS = new long[HASHES];
+    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 
     static {
         long seed = 0x5DEECE66DL;
@@ -44,12 +46,19 @@ public final class TextFingerprint {
         if (text == null) {
             return List.of();
         }
-        String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "");
+        String lower = text.toLowerCase(Locale.ROOT);
+        // Decomposing is only needed for accented letters; most contact text is plain ASCII.
+        String folded = isAscii(lower) ? lower
+                : ACCENTS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
         List<String> words = new ArrayList<>();
-        for (String word : folded.split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty()) {
-                words.add(word);
+        int start = -1;
+        for (int i = 0; i <= folded.length(); i++) {
+            boolean wordChar = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                words.add(folded.substring(start, i));
+                start = -1;
             }
         }
         return words;
@@ -57,7 +66,10 @@ public final class TextFingerprint {
 
     /** Hashed word bigrams. */
     public static Set<Long> shingles(String text) {
-        List<String> words = words(text);
+        return shingles(words(text));
+    }
+
+    private static Set<Long> shingles(List<String> words) {
         Set<Long> shingles = new HashSet<>();
         for (int i = 0; i + 1 < words.size(); i++) {
             shingles.add(hash(words.get(i) + ' ' + words.get(i + 1)));
@@ -67,10 +79,20 @@ public final class TextFingerprint {
 
     /** The band keys to store, e.g. {@code 07:3fa2c1d09b1e}; empty for texts under {@value #MIN_WORDS} words. */
     public static List<String> bands(String text) {
-        if (words(text).size() < MIN_WORDS) {
+        List<String> words = words(text);
+        if (words.size() < MIN_WORDS) {
             return List.of();
         }
-        return bands(shingles(text));
+        return bands(shingles(words));
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static List<String> bands(Set<Long> shingles) {
@@ -93,7 +115,8 @@ public final class TextFingerprint {
             for (int r = 0; r < ROWS; r++) {
                 h = mix(h * 31 + min[b * ROWS + r]);
             }
-            bands.add(String.format("%02d:%012x", b, h & 0xFFFFFFFFFFFFL));
+            String hex = Long.toHexString(h & 0xFFFFFFFFFFFFL);
+            bands.add((b < 10 ? "0" : "") + b + ":" + "0".repeat(12 - hex.length()) + hex);
         }
         return bands;
     }
