@@ -38,6 +38,13 @@ Options (passed to the generator):
   --narratives N           per weekday (150) --campaigns-per-week X (3)
   --repeat-per-day X       (1)               --decoys-per-week X (2)
   --end YYYY-MM-DD         first day not simulated (default today)
+  --clients N              send batches from N parallel clients (default 1)
+  --raw-bulk               (--local only) first send the same documents straight to Elasticsearch's _bulk
+                           as a reference for the intake rate (see docs/signals-benchmark.md)
+  --raw-bulk-day DAY       ...only the contacts of that day
+  --live [DAY]             near-real-time: send the days before DAY at once, then DAY's contacts as they happen
+                           (--speed, simulated seconds per second, default 60) and measure when
+                           /api/v1/campaigns/active first shows DAY's first campaign after its 30th contact
   --evaluate               read back the daily reports (as analyst) and score them
   --out FILE               write the scores as JSON
   --dry-run                print the stream as JSON lines, send nothing
@@ -45,6 +52,7 @@ USAGE
 }
 
 LOCAL=0
+RAW_BULK=0
 BUILD=()
 PORT=8095
 ARGS=()
@@ -52,6 +60,7 @@ while (($#)); do
   case "$1" in
     -h | --help) usage; exit 0 ;;
     --local) LOCAL=1 ;;
+    --raw-bulk) RAW_BULK=1 ;;
     --no-build) BUILD=(--no-build) ;;
     --port) PORT="$2"; shift ;;
     --out) ARGS+=(--out "$(realpath -m "$2")"); shift ;;
@@ -68,10 +77,16 @@ if ((LOCAL)); then
   cleanup() { kb_local_stop "$PREFIX"; kb_tool_finish; }
   trap cleanup EXIT
   kb_local_start "$PORT" "$PREFIX"
+  if ((RAW_BULK)); then
+    ARGS+=(--raw-bulk "$KB_TOOL_ES_URL" --raw-bulk-prefix "$PREFIX")
+  fi
   (cd "$ROOT" && kb_simulate --content "$ROOT/content" --url "$KB_LOCAL_URL" --user simulator \
     --password "$KB_LOCAL_CONNECTOR_PASSWORD" --analyst-user analist --analyst-password "$KB_LOCAL_ANALYST_PASSWORD" \
     "${ARGS[@]}")
 else
+  if ((RAW_BULK)); then
+    die "--raw-bulk needs --local"
+  fi
   duiding_find_jdk
   KB_JAR="$(find "$ROOT/kb-service/target" -maxdepth 1 -name 'kb-service-*.jar' ! -name '*-sources.jar' | head -n 1)"
   if [[ -z "$KB_JAR" || ${#BUILD[@]} -eq 0 ]]; then

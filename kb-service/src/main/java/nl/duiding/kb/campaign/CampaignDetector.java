@@ -41,6 +41,7 @@ public class CampaignDetector {
     private final ElasticsearchClient client;
     private final SignalIndices indices;
     private final NearDuplicateClusters clusters;
+    private final ClusterBaseline baseline;
     private final CampaignStore store;
     private final PublishedNarratives narratives;
     private final ClusterLease lease;
@@ -50,11 +51,12 @@ public class CampaignDetector {
     private Instant lastRound;
 
     CampaignDetector(ElasticsearchClient client, SignalIndices indices, NearDuplicateClusters clusters,
-            CampaignStore store, PublishedNarratives narratives, ClusterLease lease, CampaignProperties properties,
+            ClusterBaseline baseline, CampaignStore store, PublishedNarratives narratives, ClusterLease lease, CampaignProperties properties,
             Clock clock) {
         this.client = client;
         this.indices = indices;
         this.clusters = clusters;
+        this.baseline = baseline;
         this.store = store;
         this.narratives = narratives;
         this.lease = lease;
@@ -91,11 +93,17 @@ public class CampaignDetector {
         List<Campaign> known = new ArrayList<>(store.list(tenant,
                 List.of(CampaignStatus.GEDETECTEERD, CampaignStatus.BEVESTIGD)));
         List<Campaign> touched = new ArrayList<>();
-        for (Cluster cluster : clusters.find(tenant, now.minus(properties.window()), now)) {
-            if (!isCampaign(cluster)) {
+        Instant from = now.minus(properties.window());
+        List<Cluster> large = clusters.find(tenant, from, now).stream().filter(this::isCampaign).toList();
+        // A group continuing a known campaign stays one; a new one must be a burst against its own baseline.
+        List<Cluster> unknown = large.stream().filter(c -> continued(c, known).isEmpty()).toList();
+        Set<Cluster> bursts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        bursts.addAll(bursts(tenant, unknown, from, now));
+        for (Cluster cluster : large) {
+            Optional<Campaign> existing = continued(cluster, known);
+            if (existing.isEmpty() && !bursts.contains(cluster)) {
                 continue;
             }
-            Optional<Campaign> existing = continued(cluster, known);
             Campaign campaign;
             if (existing.isPresent()) {
                 campaign = existing.get().seen(cluster);
@@ -118,13 +126,30 @@ public class CampaignDetector {
         return cluster.contacts() >= properties.minContacts() && cluster.residents() >= properties.minResidents();
     }
 
+    /** Those of {@code candidates} that are unusual against their own history before {@code from}. */
+    public List<Cluster> bursts(TenantCode tenant, List<Cluster> candidates, Instant from, Instant to) {
+        List<ClusterBaseline.Verdict> verdicts = baseline.test(tenant, candidates, from, to);
+        List<Cluster> out = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (verdicts.get(i).burst()) {
+                out.add(candidates.get(i));
+            }
+        }
+        return out;
+    }
+
     /** The stored campaign (of any status) that this group belongs to, for the report. */
     public Optional<Campaign> knownFor(TenantCode tenant, Cluster cluster) {
         return continued(cluster, store.list(tenant, List.of(CampaignStatus.values())));
     }
 
+    /** The tenant's stored campaigns of any status, to match several groups against with one request. */
+    public List<Campaign> known(TenantCode tenant) {
+        return store.list(tenant, List.of(CampaignStatus.values()));
+    }
+
     /** The known campaign whose template this group continues, if any. */
-    static Optional<Campaign> continued(Cluster cluster, List<Campaign> known) {
+    public static Optional<Campaign> continued(Cluster cluster, List<Campaign> known) {
         Campaign best = null;
         double bestShare = CONTINUES;
         for (Campaign campaign : known) {

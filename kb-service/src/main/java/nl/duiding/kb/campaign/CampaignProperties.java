@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clusterMinContacts  an unmatched near-identical group this big is reported as a new cluster
  * @param clusterMinResidents ...with at least this many residents
  * @param leaseTtl            how long the detector's lease lasts without renewal
+ * @param coreSimilarity      a group's members at least this alike to its medoid form its core (cuts chains)
+ * @param baselineDays        how far before the window a group's like is counted as its baseline (within the text
+ *                            retention period)
+ * @param alpha               a group is unusual when its count is this improbable against its baseline
  */
 @ConfigurationProperties("duiding.campaigns")
 public record CampaignProperties(
@@ -34,5 +38,8 @@ public record CampaignProperties(
         @DefaultValue("5") int repeatMinContacts,
         @DefaultValue("6") int clusterMinContacts,
         @DefaultValue("4") int clusterMinResidents,
-        @DefaultValue("90s") Duration leaseTtl) {
+        @DefaultValue("90s") Duration leaseTtl,
+        @DefaultValue("0.3") double coreSimilarity,
+        @DefaultValue("28") int baselineDays,
+        @DefaultValue("0.001") double alpha) {
 }

@@ -12,13 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.json.JsonData;
-import nl.duiding.kb.index.IndexScanner;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import nl.duiding.kb.narrative.TenantCode;
 import nl.duiding.kb.signal.SignalDetail;
 import nl.duiding.kb.signal.SignalIndices;
@@ -34,7 +39,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class NearDuplicateClusters {
 
-    private static final int PAGE = 2000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NearDuplicateClusters.class);
+
+    private static final int PAGE = 5000;
+    private static final int SLICES = 2;
+    private static final List<String> FIELDS = List.of("text", "subject", "residentHash", "occurredAt", "channel",
+            "narratives", "bands");
+    private static final int MAX_CORES = 5;
+    /** Band keys per cluster used to count its like in the tenant's history ({@link ClusterBaseline}). */
+    static final int TOP_BANDS = 8;
 
     record Member(String id, Set<Long> shingles, List<String> words, String resident, Instant at, String channel,
             List<String> narratives, List<String> bands) {
@@ -42,14 +55,12 @@ public class NearDuplicateClusters {
 
     private final ElasticsearchClient client;
     private final SignalIndices indices;
-    private final IndexScanner scanner;
     private final CampaignProperties properties;
 
-    NearDuplicateClusters(ElasticsearchClient client, SignalIndices indices, IndexScanner scanner,
+    NearDuplicateClusters(ElasticsearchClient client, SignalIndices indices,
             CampaignProperties properties) {
         this.client = client;
         this.indices = indices;
-        this.scanner = scanner;
         this.properties = properties;
     }
 
@@ -58,17 +69,22 @@ public class NearDuplicateClusters {
         Query window = Query.of(q -> q.bool(b -> b
                 .filter(f -> f.term(t -> t.field("tenant").value(tenant.value())))
                 .filter(f -> f.range(r -> r.date(d -> d.field("occurredAt").gte(from.toString()).lt(to.toString()))))));
+        long t0 = System.nanoTime();
         List<String> heavy = heavyBands(window);
         if (heavy.isEmpty()) {
             return List.of();
         }
+        long t1 = System.nanoTime();
         Set<String> heavySet = new HashSet<>(heavy);
         Query candidates = Query.of(q -> q.bool(b -> b.filter(window).filter(f -> f.terms(t -> t.field("bands")
                 .terms(v -> v.value(heavy.stream().map(FieldValue::of).toList()))))));
-        List<Member> members = new ArrayList<>();
-        scanner.scan(indices.details(), candidates, PAGE, true, hits -> hits.forEach(hit -> members.add(member(hit.id(),
-                hit.source()))));
-        return cluster(members, heavySet);
+        List<Member> members = fetch(candidates);
+        long t2 = System.nanoTime();
+        List<Cluster> clusters = cluster(members, heavySet);
+        log.debug("Clusters of {}: {} heavy bands in {} ms, {} candidates fetched in {} ms, {} groups in {} ms", tenant,
+                heavy.size(), (t1 - t0) / 1_000_000, members.size(), (t2 - t1) / 1_000_000, clusters.size(),
+                (System.nanoTime() - t2) / 1_000_000);
+        return clusters;
     }
 
     private List<String> heavyBands(Query window) {
@@ -88,8 +104,62 @@ public class NearDuplicateClusters {
         }
     }
 
-    private static Member member(String id, JsonData source) {
-        SignalDetail d = source.to(SignalDetail.class);
+    /**
+     * The candidates with the fields clustering needs, read in {@value #SLICES} slices of one point in time at once
+     * (at 100,000 contacts a day they are tens of thousands of documents: the largest part of a report).
+     */
+    private List<Member> fetch(Query candidates) {
+        try {
+            String pit = client.openPointInTime(p -> p.index(indices.details()).keepAlive(k -> k.time("2m"))).id();
+            try (ExecutorService slices = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<List<Member>>> parts = new ArrayList<>();
+                for (int slice = 0; slice < SLICES; slice++) {
+                    int id = slice;
+                    parts.add(slices.submit(() -> fetchSlice(pit, candidates, id)));
+                }
+                List<Member> members = new ArrayList<>();
+                for (Future<List<Member>> part : parts) {
+                    members.addAll(part.get());
+                }
+                return members;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading contacts", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                client.closePointInTime(c -> c.id(pit));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Member> fetchSlice(String pit, Query candidates, int slice) throws IOException {
+        List<Member> members = new ArrayList<>();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> searchAfter = after;
+            SearchResponse<SignalDetail> response = client.search(s -> {
+                s.pit(p -> p.id(pit).keepAlive(k -> k.time("2m"))).query(candidates).size(PAGE)
+                        .slice(sl -> sl.id(String.valueOf(slice)).max(SLICES)).trackTotalHits(t -> t.enabled(false))
+                        .source(src -> src.filter(f -> f.includes(FIELDS)))
+                        .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
+                if (searchAfter != null) {
+                    s.searchAfter(searchAfter);
+                }
+                return s;
+            }, SignalDetail.class);
+            List<Hit<SignalDetail>> hits = response.hits().hits();
+            if (hits.isEmpty()) {
+                return members;
+            }
+            hits.forEach(hit -> members.add(member(hit.id(), hit.source())));
+            after = hits.getLast().sort();
+        }
+    }
+
+    private static Member member(String id, SignalDetail d) {
         String full = d.fullText();
         return new Member(id, TextFingerprint.shingles(full), TextFingerprint.words(full), d.residentHash(),
                 d.occurredAt(), d.channel(), d.narratives(), d.bands());
@@ -131,12 +201,37 @@ public class NearDuplicateClusters {
         }
         List<Cluster> clusters = new ArrayList<>();
         for (List<Member> group : groups.values()) {
-            if (group.size() >= 2) {
-                clusters.add(describe(group));
+            for (List<Member> core : cores(group)) {
+                clusters.add(describe(core));
             }
         }
         clusters.sort(Comparator.comparingInt(Cluster::contacts).reversed());
         return clusters;
+    }
+
+    /**
+     * Union-find chains: A like B like C can join texts that share only boilerplate (a greeting, "op de site kon ik
+     * het niet vinden"). A group of near-identical texts has a centre, so each group is cut into cores: the members
+     * at least {@code core-similarity} alike to the group's medoid form one core, the rest is cut again (a few
+     * times). Only cores of two or more are kept.
+     */
+    List<List<Member>> cores(List<Member> group) {
+        List<List<Member>> cores = new ArrayList<>();
+        List<Member> rest = group;
+        for (int round = 0; round < MAX_CORES && rest.size() >= 2; round++) {
+            Member centre = medoid(rest);
+            List<Member> core = new ArrayList<>();
+            List<Member> other = new ArrayList<>();
+            for (Member m : rest) {
+                (TextFingerprint.jaccard(m.shingles(), centre.shingles()) >= properties.coreSimilarity() ? core : other)
+                        .add(m);
+            }
+            if (core.size() >= 2) {
+                cores.add(core);
+            }
+            rest = other;
+        }
+        return cores;
     }
 
     private static Cluster describe(List<Member> group) {
@@ -174,9 +269,14 @@ public class NearDuplicateClusters {
             int h = (int) Duration.between(first, m.at()).toHours();
             perHour.set(h, perHour.get(h) + 1);
         }
+        Map<String, Integer> bandCounts = new HashMap<>();
+        group.forEach(m -> m.bands().forEach(b -> bandCounts.merge(b, 1, Integer::sum)));
+        List<String> topBands = bandCounts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                .limit(TOP_BANDS).map(Map.Entry::getKey).toList();
         return new Cluster(group.stream().map(Member::id).toList(), group.size(), residents, maxPerResident, first,
                 last, template(typical, group), typical.shingles(), slug, unmatched * 2 > group.size(), channels,
-                perHour);
+                perHour, topBands);
     }
 
     /** The member most like the others (compared with a sample, so large groups stay cheap). */

@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -27,6 +31,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import nl.duiding.kb.campaign.Campaign;
 import nl.duiding.kb.campaign.CampaignDetector;
 import nl.duiding.kb.campaign.CampaignProperties;
+import nl.duiding.kb.campaign.CampaignStatus;
 import nl.duiding.kb.campaign.Cluster;
 import nl.duiding.kb.campaign.NearDuplicateClusters;
 import nl.duiding.kb.narrative.PublishedNarratives;
@@ -41,6 +46,8 @@ import org.springframework.stereotype.Service;
 /** Builds the daily belactie pattern report of one municipality and day from the signal indices. */
 @Service
 public class DailyReportService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DailyReportService.class);
 
     private static final int MAX_CLUSTERS = 8;
     private static final int MAX_REPEAT = 20;
@@ -74,8 +81,87 @@ public class DailyReportService {
         Instant start = date.atStartOfDay(zone).toInstant();
         Instant end = date.plusDays(1).atStartOfDay(zone).toInstant();
         Instant historyStart = date.minusWeeks(properties.baselineWeeks()).atStartOfDay(zone).toInstant();
-        Counts counts = counts(tenant, start, end, historyStart, date, zone);
+        boolean textsAvailable = !start.isBefore(clock.instant().minus(signals.textRetention()).minusSeconds(86_400));
+        // The parts are independent searches: ask them at once (the report's time is its slowest part, not the sum).
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Counts> countsF = parallel.submit(() -> timed("counts", () -> counts(tenant, start, end, historyStart, date,
+                    zone)));
+            Future<Groups> groupsF = parallel.submit(() -> timed("groups", () -> textsAvailable
+                    ? groups(tenant, start, end, parallel) : new Groups(List.of(), List.of())));
+            Future<List<DailyReport.TermEntry>> termsF = parallel.submit(() -> timed("terms", () -> textsAvailable
+                    ? emergingTerms(tenant, start, end) : List.<DailyReport.TermEntry>of()));
+            Future<List<DailyReport.RepeatContact>> repeatsF = parallel.submit(() -> timed("repeats", () -> textsAvailable
+                    ? repeatContacts(tenant, start, end) : List.<DailyReport.RepeatContact>of()));
+            return assemble(tenant, date, zone, get(countsF), get(groupsF), get(termsF), get(repeatsF),
+                    textsAvailable);
+        }
+    }
 
+    private <T> T timed(String part, java.util.concurrent.Callable<T> work) throws Exception {
+        long t0 = System.nanoTime();
+        try {
+            return work.call();
+        } finally {
+            log.debug("Report part {} took {} ms", part, (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    private static <T> T get(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Report interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The day's campaigns and new clusters. */
+    private record Groups(List<DailyReport.CampaignEntry> campaigns, List<DailyReport.ClusterEntry> clusters) {
+    }
+
+    private Groups groups(TenantCode tenant, Instant start, Instant end, ExecutorService parallel) throws Exception {
+        List<Cluster> found = timed("clusters", () -> clusters.find(tenant, start, end));
+        List<Campaign> known = detector.known(tenant);
+        // Candidates: big enough for a campaign, or an unmatched group big enough for a new cluster.
+        List<Cluster> candidates = found.stream().filter(c -> detector.isCampaign(c) || (c.unmatched()
+                && c.contacts() >= campaignProperties.clusterMinContacts()
+                && c.residents() >= campaignProperties.clusterMinResidents())).toList();
+        // One request tests them all against their own history: a frequent question is no campaign and no new topic.
+        Set<Cluster> bursts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        bursts.addAll(timed("baseline", () -> detector.bursts(tenant, candidates, start, end)));
+        List<DailyReport.CampaignEntry> campaigns = new ArrayList<>();
+        List<Cluster> newClusters = new ArrayList<>();
+        for (Cluster cluster : candidates) {
+            Optional<Campaign> knownCampaign = CampaignDetector.continued(cluster, known);
+            boolean confirmed = knownCampaign.map(c -> c.status() == CampaignStatus.BEVESTIGD).orElse(false);
+            if (detector.isCampaign(cluster) && (bursts.contains(cluster) || confirmed)) {
+                String slug = knownCampaign.map(Campaign::slug).orElse(cluster.slug());
+                campaigns.add(new DailyReport.CampaignEntry(knownCampaign.map(Campaign::id).orElse(null),
+                        knownCampaign.map(c -> c.status().code()).orElse("gedetecteerd"), slug,
+                        knownCampaign.map(Campaign::title).orElseGet(() -> detector.title(cluster, tenant)),
+                        cluster.contacts(), cluster.residents(), cluster.first(), cluster.last(), cluster.perHour(),
+                        channelList(cluster.channels()), cluster.template()));
+            } else if (cluster.unmatched() && bursts.contains(cluster) && newClusters.size() < MAX_CLUSTERS) {
+                newClusters.add(cluster);
+            }
+        }
+        List<Future<List<String>>> labels = newClusters.stream()
+                .map(c -> parallel.submit(() -> labels(tenant, c, start))).toList();
+        List<DailyReport.ClusterEntry> entries = new ArrayList<>();
+        for (int i = 0; i < newClusters.size(); i++) {
+            Cluster c = newClusters.get(i);
+            entries.add(new DailyReport.ClusterEntry(c.contacts(), c.residents(), get(labels.get(i)), c.template()));
+        }
+        return new Groups(campaigns, entries);
+    }
+
+    private DailyReport assemble(TenantCode tenant, LocalDate date, ZoneId zone, Counts counts, Groups groups,
+            List<DailyReport.TermEntry> terms, List<DailyReport.RepeatContact> repeats, boolean textsAvailable) {
         RateBaseline daily = new RateBaseline(properties.priorPerDay(), properties.priorWeeks());
         List<DailyReport.NarrativeCount> narrativeCounts = new ArrayList<>();
         Set<String> slugs = new TreeSet<>(counts.today.keySet());
@@ -102,29 +188,8 @@ public class DailyReportService {
                     .expected())));
         }
 
-        boolean textsAvailable = !start.isBefore(clock.instant().minus(signals.textRetention()).minusSeconds(86_400));
-        List<Cluster> found = textsAvailable ? clusters.find(tenant, start, end) : List.of();
-        List<DailyReport.CampaignEntry> campaigns = new ArrayList<>();
-        List<DailyReport.ClusterEntry> newClusters = new ArrayList<>();
-        for (Cluster cluster : found) {
-            if (detector.isCampaign(cluster)) {
-                Optional<Campaign> known = detector.knownFor(tenant, cluster);
-                String slug = known.map(Campaign::slug).orElse(cluster.slug());
-                campaigns.add(new DailyReport.CampaignEntry(known.map(Campaign::id).orElse(null),
-                        known.map(c -> c.status().code()).orElse("gedetecteerd"), slug,
-                        known.map(Campaign::title).orElseGet(() -> detector.title(cluster, tenant)), cluster.contacts(),
-                        cluster.residents(), cluster.first(), cluster.last(), cluster.perHour(),
-                        channelList(cluster.channels()), cluster.template()));
-            } else if (cluster.unmatched() && cluster.contacts() >= campaignProperties.clusterMinContacts()
-                    && cluster.residents() >= campaignProperties.clusterMinResidents()
-                    && newClusters.size() < MAX_CLUSTERS) {
-                newClusters.add(new DailyReport.ClusterEntry(cluster.contacts(), cluster.residents(),
-                        labels(tenant, cluster, start), cluster.template()));
-            }
-        }
-        List<DailyReport.TermEntry> terms = textsAvailable ? emergingTerms(tenant, start, end) : List.of();
-        List<DailyReport.RepeatContact> repeats = textsAvailable ? repeatContacts(tenant, start, end) : List.of();
-
+        List<DailyReport.CampaignEntry> campaigns = groups.campaigns();
+        List<DailyReport.ClusterEntry> newClusters = groups.clusters();
         DailyReport.Totals totals = new DailyReport.Totals(counts.total, counts.withText, counts.total - counts.unmatched,
                 counts.unmatched);
         List<DailyReport.Recommendation> advice = Recommendations.of(campaigns, narrativeCounts, newClusters, repeats,

@@ -22,9 +22,12 @@ import java.util.stream.Stream;
  * A seeded, reproducible stream of KCC contacts for one municipality over some days, with what was injected.
  *
  * <ul>
- * <li><b>Background</b>: ordinary KCC questions (content/analysis/ordinary-questions.txt), each varied with an
- * opener, typos, a dropped word and a closer that sometimes holds a phone number (which the scrubber removes).</li>
- * <li><b>Narrative contacts</b>: trigger phrasings of the narratives (content/narratives), varied the same way;
+ * <li><b>Background</b>: ordinary KCC questions (content/analysis/ordinary-questions.txt, ~150 topics). Topics are
+ * drawn with Zipf-like weights (a seeded order; the most frequent topic gets about 8% of all contacts, as grofvuil
+ * does at a real KCC), and every contact is the resident's own wording ({@link Paraphraser}: substitutions, word
+ * order, a context sentence with slot fillers, a second question of the topic, the resident's style, typos). So a
+ * frequent question is frequent, but not a group of near-identical texts.</li>
+ * <li><b>Narrative contacts</b>: trigger phrasings of the narratives (content/narratives), worded the same way;
  * matched to their slug by the sidebar with probability 0.7, confirmed by the agent with 0.4.</li>
  * <li><b>Campaigns</b>: a template letter (greeting, two or three phrasings of one narrative, a demand, a
  * signature with name and address) or a scripted call (one long phrasing plus "dat staat in de groepsapp"); each
@@ -77,20 +80,30 @@ public final class ContactStream {
     private static final String[] PERSONAL = {"Mijn kinderen spelen daar elke dag.", "Ik woon hier al dertig jaar.",
             "Ik ben het er helemaal mee eens.", "Mijn buren doen ook mee.", "Ik maak me echt zorgen."};
 
+    private final List<List<String>> topics;
     private final List<String> ordinary;
     private final Map<String, List<String>> triggers;
 
-    public ContactStream(List<String> ordinary, Map<String, List<String>> triggers) {
-        this.ordinary = List.copyOf(ordinary);
+    /** @param topics the ordinary questions, grouped by topic */
+    public ContactStream(List<List<String>> topics, Map<String, List<String>> triggers) {
+        this.topics = topics.stream().filter(t -> !t.isEmpty()).map(List::copyOf).toList();
+        this.ordinary = this.topics.stream().flatMap(List::stream).toList();
         this.triggers = new LinkedHashMap<>(triggers);
     }
 
     /** Reads the material from a content folder (the repository's {@code content/}). */
     public static ContactStream fromContent(Path contentDir) {
         try {
-            List<String> ordinary = Files.readAllLines(contentDir.resolve("analysis/ordinary-questions.txt"),
-                    StandardCharsets.UTF_8).stream().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            List<List<String>> ordinary = new ArrayList<>();
+            for (String line : Files.readAllLines(contentDir.resolve("analysis/ordinary-questions.txt"),
+                    StandardCharsets.UTF_8)) {
+                String l = line.strip();
+                if (l.startsWith("# topic:")) {
+                    ordinary.add(new ArrayList<>());
+                } else if (!l.isEmpty() && !l.startsWith("#") && !ordinary.isEmpty()) {
+                    ordinary.getLast().add(l);
+                }
+            }
             Map<String, List<String>> triggers = new LinkedHashMap<>();
             try (Stream<Path> files = Files.list(contentDir.resolve("narratives"))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
@@ -130,14 +143,36 @@ public final class ContactStream {
         List<String> slugs = new ArrayList<>(triggers.keySet());
         int[] counter = {0};
         int group = 0;
+        // A seeded order of the topics and Zipf-like weights 1/(rank+3): a few topics are very frequent.
+        int[] topicOrder = new int[topics.size()];
+        List<Integer> order = new ArrayList<>();
+        for (int t = 0; t < topics.size(); t++) {
+            order.add(t);
+        }
+        java.util.Collections.shuffle(order, rnd);
+        double[] topicWeights = new double[topics.size()];
+        double total = 0;
+        for (int t = 0; t < topics.size(); t++) {
+            topicOrder[t] = order.get(t);
+            total += 1.0 / (t + 3);
+            topicWeights[t] = total;
+        }
         for (int d = 0; d < s.days(); d++) {
             LocalDate day = s.firstDay().plusDays(d);
             boolean weekend = day.getDayOfWeek().getValue() >= 6;
             int background = weekend ? s.backgroundPerDay() / 3 : s.backgroundPerDay();
+            // A municipality with more contacts has more residents: about forty per daily contact.
+            int residents = Math.max(200_000, 40 * (s.backgroundPerDay() + s.narrativePerDay()));
             for (int i = 0; i < background; i++) {
-                String text = vary(ordinary.get(rnd.nextInt(ordinary.size())), rnd, true);
-                contacts.add(contact(s, counter, at(day, s.zone(), rnd, 0, 24), channel(rnd), text,
-                        resident(s, rnd.nextInt(200_000)), List.of(), List.of(), "achtergrond", 0));
+                List<String> topic = topics.get(topicOrder[zipf(topicWeights, rnd)]);
+                String question = topic.get(rnd.nextInt(topic.size()));
+                String second = topic.get(rnd.nextInt(topic.size()));
+                int residentNo = rnd.nextInt(residents);
+                String channel = channel(rnd);
+                String text = Paraphraser.paraphrase(question, second.equals(question) ? null : second,
+                        Paraphraser.styleOf(residentNo, channel), rnd);
+                contacts.add(contact(s, counter, at(day, s.zone(), rnd, 0, 24), channel, text,
+                        resident(s, residentNo), List.of(), List.of(), "achtergrond", 0));
             }
             int narrative = weekend ? s.narrativePerDay() / 3 : s.narrativePerDay();
             for (int i = 0; i < narrative; i++) {
@@ -146,11 +181,14 @@ public final class ContactStream {
                 if (lines.isEmpty()) {
                     continue;
                 }
-                String text = vary(lines.get(rnd.nextInt(lines.size())), rnd, true);
+                int residentNo = rnd.nextInt(residents);
+                String channel = channel(rnd);
+                String text = Paraphraser.paraphrase(lines.get(rnd.nextInt(lines.size())), null,
+                        Paraphraser.styleOf(residentNo, channel), rnd);
                 boolean matched = rnd.nextDouble() < 0.7;
                 boolean confirmed = matched && rnd.nextDouble() < 0.4;
-                contacts.add(contact(s, counter, at(day, s.zone(), rnd, 0, 24), channel(rnd), text,
-                        resident(s, rnd.nextInt(200_000)), matched ? List.of(slug) : List.of(),
+                contacts.add(contact(s, counter, at(day, s.zone(), rnd, 0, 24), channel, text,
+                        resident(s, residentNo), matched ? List.of(slug) : List.of(),
                         confirmed ? List.of(slug) : List.of(), "verhaal", 0));
             }
             if (rnd.nextDouble() < s.campaignsPerWeek() / 7.0) {
@@ -285,6 +323,13 @@ public final class ContactStream {
             }
         }
         return new String(chars);
+    }
+
+    /** An index drawn with the cumulative weights {@code cumulative}. */
+    private static int zipf(double[] cumulative, Random rnd) {
+        double x = rnd.nextDouble() * cumulative[cumulative.length - 1];
+        int i = java.util.Arrays.binarySearch(cumulative, x);
+        return Math.min(cumulative.length - 1, i >= 0 ? i : -i - 1);
     }
 
     private static String channel(Random rnd) {

@@ -56,41 +56,37 @@ public final class SimulateMain {
             return;
         }
         String url = a.getOrDefault("url", "http://127.0.0.1:8080");
+        long rawPerSecond = 0;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String connector = basic(a.getOrDefault("user", System.getenv("DUIDING_SIM_USER")),
                 a.getOrDefault("password", System.getenv("DUIDING_SIM_PASSWORD")));
-        long started = System.nanoTime();
-        int accepted = 0;
-        for (int from = 0; from < stream.contacts().size(); from += 1000) {
-            List<Map<String, Object>> batch = new ArrayList<>();
-            for (ContactStream.Contact c : stream.contacts().subList(from, Math.min(from + 1000, stream.contacts().size()))) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("source", "simulatie-" + settings.seed());
-                item.put("externalId", c.externalId());
-                item.put("tenant", tenant);
-                item.put("channel", c.channel());
-                item.put("occurredAt", c.occurredAt().toString());
-                item.put("text", c.text());
-                item.put("residentHash", c.residentHash());
-                item.put("matchedSlugs", c.matchedSlugs());
-                item.put("confirmedSlugs", c.confirmedSlugs());
-                batch.add(item);
-            }
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/signals"))
-                    .header("Authorization", connector).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("signals", batch))))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("POST /api/v1/signals answered " + response.statusCode() + ": "
-                        + response.body());
-            }
-            JsonNode result = json.readTree(response.body());
-            accepted += result.get("accepted").asInt() + result.get("duplicates").asInt();
-            if (result.get("rejected").asInt() > 0) {
-                System.err.println("simulate: rejected items: " + result.get("results"));
-            }
+        int clients = Integer.parseInt(a.getOrDefault("clients", "1"));
+        if (a.containsKey("raw-bulk")) {
+            // The reference: the same documents straight into Elasticsearch, to compare intake with in one session.
+            LocalDate rawDay = a.containsKey("raw-bulk-day") ? LocalDate.parse(a.get("raw-bulk-day")) : null;
+            List<ContactStream.Contact> rawContacts = stream.contacts().stream()
+                    .filter(c -> rawDay == null || c.occurredAt().atZone(zone).toLocalDate().equals(rawDay)).toList();
+            RawBulkReference.Result raw = RawBulkReference.run(http, a.get("raw-bulk"), a.get("raw-bulk-prefix"),
+                    tenant, "simulatie-" + settings.seed(), rawContacts, clients);
+            System.err.printf("simulate: raw _bulk reference: %d signals (%d documents) in %.1f s (%.0f signals/s)%n",
+                    raw.signals(), raw.documents(), raw.seconds(), raw.signals() / raw.seconds());
+            rawPerSecond = Math.round(raw.signals() / raw.seconds());
         }
+        if (a.containsKey("live")) {
+            LiveFeed.Result live = LiveFeed.run(http, url, connector, basic(a.get("analyst-user"),
+                    a.get("analyst-password")), tenant, "simulatie-" + settings.seed(), stream,
+                    Double.parseDouble(a.getOrDefault("speed", "60")),
+                    a.get("live").equals("true") ? null : LocalDate.parse(a.get("live")), zone, json);
+            String text = json.writerWithDefaultPrettyPrinter().writeValueAsString(live);
+            System.out.println(text);
+            if (a.containsKey("out")) {
+                Files.writeString(Path.of(a.get("out")), text + "\n", StandardCharsets.UTF_8);
+            }
+            return;
+        }
+        long started = System.nanoTime();
+        int accepted = feed(http, url, connector, tenant, "simulatie-" + settings.seed(), stream.contacts(), clients,
+                json);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.err.printf("simulate: %d signals accepted in %.1f s (%.0f/s)%n", accepted, seconds, accepted / seconds);
         if (!a.containsKey("evaluate")) {
@@ -132,6 +128,10 @@ public final class SimulateMain {
         out.put("repeatCallersReportedAsCampaign", result.repeatCallersAsCampaign());
         out.put("repeatCallerDays", stream.injected().stream().filter(i -> i.kind().equals("herhaald")).count());
         out.put("ingestPerSecond", Math.round(accepted / seconds));
+        out.put("clients", clients);
+        if (rawPerSecond > 0) {
+            out.put("rawBulkPerSecond", rawPerSecond);
+        }
         out.putAll(timings);
         out.put("notes", result.notes());
         out.put("measuredAt", Instant.now().toString());
@@ -142,7 +142,68 @@ public final class SimulateMain {
         }
     }
 
-    private static String basic(String user, String password) {
+    /** Posts the contacts in batches of 1,000 from {@code clients} threads; returns accepted plus duplicates. */
+    static int feed(HttpClient http, String url, String connector, String tenant, String source,
+            List<ContactStream.Contact> contacts, int clients, JsonMapper json) throws Exception {
+        List<List<ContactStream.Contact>> batches = new ArrayList<>();
+        for (int from = 0; from < contacts.size(); from += 1000) {
+            batches.add(contacts.subList(from, Math.min(from + 1000, contacts.size())));
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Callable<Void>> workers = new ArrayList<>();
+        for (int w = 0; w < clients; w++) {
+            workers.add(() -> {
+                for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
+                    accepted.addAndGet(post(http, url, connector, tenant, source, batches.get(b), json));
+                }
+                return null;
+            });
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            for (var f : pool.invokeAll(workers)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return accepted.get();
+    }
+
+    static int post(HttpClient http, String url, String connector, String tenant, String source,
+            List<ContactStream.Contact> contacts, JsonMapper json) throws Exception {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (ContactStream.Contact c : contacts) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("source", source);
+            item.put("externalId", c.externalId());
+            item.put("tenant", tenant);
+            item.put("channel", c.channel());
+            item.put("occurredAt", c.occurredAt().toString());
+            item.put("text", c.text());
+            item.put("residentHash", c.residentHash());
+            item.put("matchedSlugs", c.matchedSlugs());
+            item.put("confirmedSlugs", c.confirmedSlugs());
+            batch.add(item);
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/signals"))
+                .header("Authorization", connector).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("signals", batch))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST /api/v1/signals answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        JsonNode result = json.readTree(response.body());
+        if (result.get("rejected").asInt() > 0) {
+            System.err.println("simulate: rejected items: " + result.get("results"));
+        }
+        return result.get("accepted").asInt() + result.get("duplicates").asInt();
+    }
+
+    static String basic(String user, String password) {
         if (user == null || password == null) {
             throw new IllegalArgumentException("give --user/--password (and --analyst-user/--analyst-password "
                     + "for --evaluate), or DUIDING_SIM_USER/DUIDING_SIM_PASSWORD");
