@@ -26,7 +26,9 @@ public class ContactScrubber {
     /** What was found; the placeholder is what replaces it. */
     public enum Kind {
         EMAIL("[e-mail]"), IBAN("[iban]"), PHONE("[telefoon]"), BSN("[bsn]"), BIRTH_DATE("[geboortedatum]"),
-        POSTCODE("[postcode]"), ADDRESS("[adres]"), LICENCE_PLATE("[kenteken]");
+        POSTCODE("[postcode]"), ADDRESS("[adres]"), LICENCE_PLATE("[kenteken]"),
+        /** Internal: a stretch that looks like personal data but is known not to be (kept as it is). */
+        KEEP(null);
 
         private final String placeholder;
 
@@ -50,12 +52,19 @@ public class ContactScrubber {
     private static final Pattern EMAIL = Pattern.compile(
             "[\\p{L}0-9._%+'-]+\\s?(?:@|\\(at\\)|\\[at\\])\\s?[\\p{L}0-9-]+(?:\\.[\\p{L}0-9-]+)*\\.[A-Za-z]{2,}");
 
+    /** Mailboxes of an organisation's role, not of a person (info@gemeente.nl). */
+    private static final Pattern ROLE_MAILBOX = Pattern.compile("(?i)^(info|noreply|no-reply|klantcontact|contact|"
+            + "servicedesk|helpdesk|support|post|secretariaat|belastingen|bezwaar|gemeente|receptie|kcc|webmaster)\\s?"
+            + "(?:@|\\(at\\)|\\[at\\])");
+
     private static final Pattern IBAN = Pattern.compile(
             "(?i)\\b([A-Z]{2})\\s?(\\d{2})[\\s.]?((?:[A-Z0-9]{4}[\\s.]?){2,7}[A-Z0-9]{0,4})\\b");
 
     // Dutch numbers: 10 digits from a leading 0, or the same after +31/0031, with the usual separators.
     private static final Pattern PHONE_NL = Pattern.compile(
-            "(?<![\\d\\w])(?:(?:\\+|00)31[\\s.-]?(?:\\(0\\)[\\s.-]?)?|0)(?:[1-9](?:[\\s.-]?\\d){8})(?![\\d])");
+            "(?<![\\d\\w])(?:(?:\\+|00)31[\\s.-]?(?:\\(0\\)[\\s.-]?)?|0)(?:[1-9](?:[\\s./-]?\\d|\\s[./-]\\s\\d){8})(?![\\d])");
+    /** Numbers of companies and services (088 company numbers, 0800 free, 090x paid), not of a person. */
+    private static final Pattern SERVICE_NUMBER = Pattern.compile("^(?:\\+31|0031)?[\\s.-]?0?(?:88|800|90[069])");
     // Area code in brackets: (013) 2791805, (0320) 983478.
     private static final Pattern PHONE_BRACKETS = Pattern.compile(
             "\\(0[1-9]\\d{1,3}\\)[\\s-]?\\d(?:[\\s-]?\\d){4,7}(?!\\d)");
@@ -63,8 +72,10 @@ public class ContactScrubber {
     private static final Pattern PHONE_INTL = Pattern.compile(
             "(?<![\\d\\w])(?:\\+|00)[1-9]\\d{0,2}(?:[\\s.-]?\\(?\\d{1,4}\\)?){2,6}(?![\\d])");
 
+    // Nine digits, grouped any way with single spaces, dots or dashes (123 456 782, 1234.56.782, 12-34-56-782); a
+    // number glued to a letter (K2025-00871) or inside a longer number is a reference, not a BSN.
     private static final Pattern NINE_DIGITS = Pattern.compile(
-            "(?<![\\d.,€-])(\\d{3})[\\s.-]?(\\d{2})[\\s.-]?(\\d{2})[\\s.-]?(\\d{2})(?!\\d|[.,]\\d)|(?<![\\d.,€-])(\\d{4})[\\s.-]?(\\d{2})[\\s.-]?(\\d{3})(?!\\d|[.,]\\d)");
+            "(?<![\\p{L}\\d.,€-])\\d(?:[ .-]?\\d){8}(?!\\d|[.,-]\\d)");
     private static final Pattern BSN_CONTEXT = Pattern.compile(
             "(?i)(bsn|burgerservice\\s?nummer|burgerservicenr|sofi\\s?nummer|sofinummer|sofinr)\\W{0,12}$");
     // A 9-digit number after one of these labels is a reference, not a BSN.
@@ -90,11 +101,37 @@ public class ContactScrubber {
                     // lowercase letters only when a house number follows, and never a common short word
                     + "|(?i:\\b[1-9]\\d{3}\\s?(?!sa|sd|ss|om|en|is|in|op|of|te|de|al|na|ca|nu|zo|uw|je|we|ze|er|af|ik|tm|en)"
                     + "[a-z]{2}\\b)(?=[\\s,]{1,3}(?:huisnummer\\s|nr\\.?\\s?)?\\d{1,5}(?!\\d|[:.,]\\d))");
+    // Lowercase letters without a house number: after the word postcode, before a place name, or after an address.
+    private static final Pattern POSTCODE_LOWER = Pattern.compile(
+            "(?i:\\b[1-9]\\d{3}\\s?(?!sa|sd|ss)[a-z]{2}\\b)");
+    private static final Pattern POSTCODE_LABEL = Pattern.compile("(?i)postcode\\W{0,3}(?:is\\W{1,2})?$");
+    private static final Pattern AFTER_ADDRESS = Pattern.compile("\\d{1,4}(?:\\s?[a-zA-Z]{1,3}|-\\w{1,3})?,\\s?$");
+    private static final Pattern BEFORE_PLACE = Pattern.compile("^,?\\s[A-Z][a-z]{2,}");
+    private static final Pattern PO_BOX = Pattern.compile("(?i)(postbus|antwoordnummer)\\s?\\d{1,6},?\\s?$");
+    /** Words that follow a four-digit number in ordinary text ("2025 om", "1500 en"), never postcode letters. */
+    private static final java.util.Set<String> NOT_POSTCODE = java.util.Set.of("om", "en", "is", "in", "op", "of", "te",
+            "de", "al", "na", "ca", "nu", "zo", "uw", "je", "we", "ze", "er", "af", "ik", "tm", "mt", "km", "kg", "cm",
+            "mm", "ml", "uur", "pp", "st", "nr", "eu", "ex", "ad", "by", "to", "at", "on", "an", "be", "me", "he",
+            "hh", "ha", "ja", "ou", "ct");
     private static final Pattern ADDRESS = Pattern.compile(
             "\\b(?:[A-Z][\\p{L}'-]+\\s){0,2}[A-Z]?[\\p{L}'-]*(?:straat|weg|laan|plein|gracht|kade|dijk|singel|hof|pad|"
                     + "steeg|dreef|park|plantsoen|markt|wal|baan|ring|erf|veld|straatweg|allee|boulevard|dam|"
                     + "burgwal|haven|oord|hoek|zijde|kant|weide)\\s\\d{1,4}(?:\\s?-?\\s?[a-zA-Z](?![\\p{L}])|"
                     + "-\\d{1,3}|\\s?(?:hs|bis|I{1,3})\\b)?");
+    // Street names without a known suffix (Laan van Meerdervoort, Oude Rijn, Achter de Kerk): capitalised words with
+    // the usual particles, a house number, and either an address cue before them or a postcode after them.
+    private static final String STREET_WORDS = "(?:[A-Z][\\p{L}'.-]*\\s(?:(?:van|de|der|den|het|'t|op|aan|bij|in|"
+            + "ter|ten|tot|achter|over|om|la|le)\\s){0,3}){1,4}";
+    private static final String HOUSE_NUMBER = "\\d{1,4}(?:\\s?-?\\s?[a-zA-Z](?![\\p{L}])|-\\d{1,3}|\\s?-?\\s?"
+            + "(?:hs|bis|I{1,3})\\b)?";
+    private static final Pattern ADDRESS_AFTER_CUE = Pattern.compile("(?i:(?:(?:woon|woont|wonen|wonende|woonachtig)"
+            + "\\s(?:\\p{L}+\\s){0,2}?(?:op|aan|in)|adres(?:\\s(?:is|was))?:?|verhuisd\\snaar|verhuizen\\snaar|"
+            + "verhuizing(?:\\s[\\p{L}\\d]+){0,4}\\snaar|woning|kelder\\sop)\\s(?:de\\s|het\\s)?)(" + STREET_WORDS + HOUSE_NUMBER
+            + ")");
+    private static final Pattern ADDRESS_BEFORE_POSTCODE = Pattern.compile("(" + STREET_WORDS + HOUSE_NUMBER
+            + ")(?=,?\\s[1-9]\\d{3}\\s?[A-Za-z]{2}\\b)");
+    // House number suffixes the suffix pattern does not take: 176-bis, 12-hs.
+    private static final Pattern HOUSE_NUMBER_TAIL = Pattern.compile("^-?(?:bis|hs|[A-Za-z])\\b");
     /** The suffixes of {@link #ADDRESS}; an address ends in one of them, a space and a digit. */
     private static final List<String> ADDRESS_SUFFIXES = List.of("straat", "weg", "laan", "plein", "gracht", "kade",
             "dijk", "singel", "hof", "pad", "steeg", "dreef", "park", "plantsoen", "markt", "wal", "baan", "ring", "erf",
@@ -116,7 +153,7 @@ public class ContactScrubber {
         }
         List<Span> spans = new ArrayList<>();
         if (mayHoldEmail(text)) {
-            find(EMAIL, text, Kind.EMAIL, spans);
+            findEmails(text, spans);
         }
         // Every other kind holds a digit; most contact texts hold none, and the patterns are the costly part of
         // intake, so a text without a digit skips them.
@@ -127,7 +164,11 @@ public class ContactScrubber {
         int digits = digitCount(text);
         findIban(text, spans);
         if (digits >= 9) {
-            findAt(PHONE_NL, text, Kind.PHONE, spans, ContactScrubber::plusOrZero);
+            for (MatchResult m : matches(PHONE_NL, text, ContactScrubber::plusOrZero)) {
+                if (!SERVICE_NUMBER.matcher(m.group()).find()) {
+                    add(spans, new Span(m.start(), m.end(), Kind.PHONE));
+                }
+            }
         }
         if (text.indexOf('(') >= 0) {
             findAt(PHONE_BRACKETS, text, Kind.PHONE, spans, (t, i) -> t.charAt(i) == '(');
@@ -138,10 +179,28 @@ public class ContactScrubber {
         }
         if (digits >= 4) {
             findBirthDates(text, spans);
-            findAt(POSTCODE, text, Kind.POSTCODE, spans, ContactScrubber::numberStart);
+            for (MatchResult m : matches(POSTCODE, text, ContactScrubber::numberStart)) {
+                if (!PO_BOX.matcher(text.substring(Math.max(0, m.start() - 20), m.start())).find()) {
+                    add(spans, new Span(m.start(), m.end(), Kind.POSTCODE));
+                }
+            }
+            findLowercasePostcodes(text, spans);
         }
         if (mayHoldAddress(text)) {
-            find(ADDRESS, text, Kind.ADDRESS, spans);
+            Matcher m = ADDRESS.matcher(text);
+            while (m.find()) {
+                if (ordinaryWord(m.group())) {
+                    continue;
+                }
+                Matcher tail = HOUSE_NUMBER_TAIL.matcher(text).region(m.end(), text.length());
+                add(spans, new Span(m.start(), tail.lookingAt() ? tail.end() : m.end(), Kind.ADDRESS));
+            }
+        }
+        if (digits >= 1) {
+            findGroup(ADDRESS_AFTER_CUE, text, Kind.ADDRESS, spans);
+        }
+        if (digits >= 5) {
+            findGroup(ADDRESS_BEFORE_POSTCODE, text, Kind.ADDRESS, spans);
         }
         if (text.indexOf('-') >= 0) {
             findAt(PLATE, text, Kind.LICENCE_PLATE, spans, ContactScrubber::plateStart);
@@ -153,6 +212,7 @@ public class ContactScrubber {
     }
 
     private static Result replace(String text, List<Span> spans) {
+        spans.removeIf(span -> span.kind() == Kind.KEEP);
         spans.sort(Comparator.comparingInt(Span::start));
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
@@ -162,6 +222,51 @@ public class ContactScrubber {
         }
         out.append(text, at, text.length());
         return new Result(out.toString(), List.copyOf(spans));
+    }
+
+    private static void findEmails(String text, List<Span> spans) {
+        Matcher m = EMAIL.matcher(text);
+        while (m.find()) {
+            if (!ROLE_MAILBOX.matcher(m.group()).find()) {
+                add(spans, new Span(m.start(), m.end(), Kind.EMAIL));
+            }
+        }
+    }
+
+    private static void findLowercasePostcodes(String text, List<Span> spans) {
+        for (MatchResult m : matches(POSTCODE_LOWER, text, ContactScrubber::numberStart)) {
+            String letters = m.group().substring(m.group().length() - 2).toLowerCase(Locale.ROOT);
+            String before = text.substring(Math.max(0, m.start() - 30), m.start());
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 20));
+            boolean labelled = POSTCODE_LABEL.matcher(before).find();
+            boolean placed = !NOT_POSTCODE.contains(letters)
+                    && (AFTER_ADDRESS.matcher(before).find() || BEFORE_PLACE.matcher(after).find());
+            if ((labelled || placed) && !PO_BOX.matcher(before).find()) {
+                add(spans, new Span(m.start(), m.end(), Kind.POSTCODE));
+            }
+        }
+    }
+
+    private static void findGroup(Pattern pattern, String text, Kind kind, List<Span> spans) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            add(spans, new Span(m.start(1), m.end(1), kind));
+        }
+    }
+
+    /** Suffixes that end many ordinary words too (storing, bederf, geweld); a street name with them is capitalised. */
+    private static final List<String> WEAK_SUFFIXES = List.of("ring", "erf", "veld", "hof", "pad", "wal", "baan",
+            "park", "markt", "oord", "hoek", "zijde", "kant", "weide", "dam", "haven", "steeg", "dreef", "plantsoen",
+            "allee", "boulevard", "burgwal");
+
+    /** An address find whose street word is lowercase and ends in a weak suffix ("storing 088"): no address. */
+    private static boolean ordinaryWord(String address) {
+        String street = address.replaceAll("\\s\\d.*$", "");
+        String last = street.substring(street.lastIndexOf(' ') + 1);
+        return !last.isEmpty() && Character.isLowerCase(last.charAt(0)) && !street.matches(".*\\p{Lu}.*")
+                && WEAK_SUFFIXES.stream().anyMatch(last::endsWith)
+                && List.of("straat", "laan", "weg", "plein", "gracht", "kade", "dijk", "singel").stream()
+                        .noneMatch(last::endsWith);
     }
 
     private static boolean mayHoldEmail(String text) {
@@ -276,6 +381,11 @@ public class ContactScrubber {
                 String candidate = String.join("", java.util.Arrays.copyOf(groups, n));
                 String compact = candidate.replaceAll("[\\s.]", "").toUpperCase(Locale.ROOT);
                 boolean dutchShape = compact.matches("NL\\d{2}[A-Z]{4}\\d{10}");
+                if (compact.startsWith("BNGH", 4)) {
+                    // BNG Bank: accounts of municipalities and other public bodies, not of residents.
+                    add(spans, new Span(m.start(), trimEnd(text, m.start(), m.start() + candidate.length()), Kind.KEEP));
+                    break;
+                }
                 if (compact.length() >= 15 && compact.length() <= 34 && (dutchShape || mod97(compact))) {
                     add(spans, new Span(m.start(), trimEnd(text, m.start(), m.start() + candidate.length()), Kind.IBAN));
                     break;

@@ -7,12 +7,17 @@ import nl.duiding.kb.web.SecurityProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what. HTTP Basic against the local users file for now; the OAuth2 JWT issue adds a resource server
@@ -28,7 +33,7 @@ class SecurityConfiguration {
     private static final String ANALYST = Role.ANALIST.roleName();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, PageFraming framing) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(
@@ -63,9 +68,22 @@ class SecurityConfiguration {
                         // Reading published narratives, search, match and suggest: every role, the connector too.
                         .requestMatchers(HttpMethod.GET, "/api/v1/narratives", "/api/v1/narratives/*").authenticated()
                         .anyRequest().authenticated())
-                .headers(Customizer.withDefaults());
+                // Pages must work inside the CRM's iframe: they name who may frame them (CSP frame-ancestors) and
+                // leave out X-Frame-Options, which can only say DENY or SAMEORIGIN; the API stays unframeable.
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(PAGES),
+                                new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PAGES,
+                                new StaticHeadersWriter("Content-Security-Policy", framing.policy()))));
         return http.build();
     }
+
+    /** HTML pages: everything outside the JSON API and actuator, and the API's {@code .html} renderings. */
+    static final RequestMatcher PAGES = request -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.endsWith(".html") || !(path.startsWith("/api/") || path.startsWith("/actuator"));
+    };
 
     /**
      * The local users when {@code duiding.security.local-users-file} is set (the {@code local} profile sets it);

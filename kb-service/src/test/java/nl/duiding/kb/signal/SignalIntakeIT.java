@@ -135,6 +135,34 @@ class SignalIntakeIT {
     }
 
     @Test
+    void countsARetryOnceWhenItsTimestampMovedToAnotherMonthOrDay() throws Exception {
+        String run = UUID.randomUUID().toString();
+        Instant first = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> original = signal(run + "-moved");
+        original.put("occurredAt", first.toString());
+        send(Map.of("signals", List.of(original)), TestUsers.CONNECTOR).andExpect(jsonPath("$.accepted").value(1));
+
+        // The source corrected its clock: the same contact now lies 35 days earlier, in another month's index.
+        Map<String, Object> otherMonth = signal(run + "-moved");
+        otherMonth.put("occurredAt", first.minus(Duration.ofDays(35)).toString());
+        send(Map.of("signals", List.of(otherMonth)), TestUsers.CONNECTOR)
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.results[0].status").value("duplicate"));
+
+        // ...or on another day of the same month (UTC): the count collides, and no second text is left behind.
+        Instant otherDay = first.atZone(java.time.ZoneOffset.UTC).getDayOfMonth() > 1
+                ? first.minus(Duration.ofDays(1)) : first.minus(Duration.ofHours(1));
+        Map<String, Object> sameMonth = signal(run + "-moved");
+        sameMonth.put("occurredAt", otherDay.toString());
+        send(Map.of("signals", List.of(sameMonth)), TestUsers.CONNECTOR)
+                .andExpect(jsonPath("$.results[0].status").value("duplicate"));
+
+        String id = Signal.id("openklant-test", run + "-moved");
+        assertThat(count(indices.signals(), "_id", id)).isEqualTo(1);
+        assertThat(count(indices.details(), "_id", id)).isEqualTo(1);
+    }
+
+    @Test
     void storesScrubbedTextOnlyAndCountsWithoutText() throws Exception {
         String id = UUID.randomUUID().toString();
         send(Map.of("signals", List.of(signal(id))), TestUsers.CONNECTOR).andExpect(status().isOk());
