@@ -66,7 +66,7 @@ class ReportPageIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("duiding.index.prefix", () -> PREFIX);
-        registry.add("duiding.content.dir", () -> "../content");
+        registry.add("duiding.content.dir", () -> Path.of("../content").toAbsolutePath().normalize().toString());
         registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
         registry.add("duiding.scheduling.enabled", () -> "false");
         registry.add("duiding.pages.frame-ancestors", () -> origin(CRM));
@@ -174,6 +174,22 @@ class ReportPageIT {
         assertThat(browser.findElements(By.tagName("h1"))).extracting(WebElement::getText)
                 .doesNotContain("Dagrapport belacties");
         browser.switchTo().defaultContent();
+    }
+
+    @Test
+    void pagesNameTheCrmsThatMayFrameThemWhileTheApiStaysUnframeable() throws Exception {
+        HttpResponse<Void> page = http.send(HttpRequest.newBuilder(URI.create(reportUrl()))
+                .header("Authorization", basic(TestUsers.ANALIST)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValue("frame-ancestors 'self' " + origin(CRM));
+        assertThat(page.headers().firstValue("X-Frame-Options")).isEmpty();
+
+        HttpResponse<Void> api = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/campaigns/active"))
+                .header("Authorization", basic(TestUsers.ANALIST)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(api.headers().firstValue("Content-Security-Policy")).isEmpty();
     }
 
     @Test
