@@ -60,13 +60,13 @@ fi
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); load $(uptime | sed 's/.*load average: //')."
   echo
-  echo "| Seed | Contacts | Campaign-days (>=30 contacts, >=20 residents) | Found | Recall | Reported | False | False per week | Repeat callers as campaign | Slowest report (ms) | Ingest (signals/s) |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| Seed | Contacts | Campaign-days (>=30 contacts, >=20 residents) | Found | Recall | Reported | False | of which on day 1 (no history) | False per week | False per week after day 1 | Repeat callers as campaign | Slowest report (ms) | Ingest (signals/s) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   for seed in "${SEEDS[@]}"; do
     python3 - "$TMP/$seed.json" <<'PY'
 import json,sys
 r=json.load(open(sys.argv[1]))
-print(f"| {r['seed']} | {r['contacts']} | {r['eligibleCampaignDays']} | {r['found']} | {r['recall']:.3f} | {r['reportedCampaigns']} | {r['falseCampaigns']} | {r['falseCampaignsPerWeek']:.2f} | {r['repeatCallersReportedAsCampaign']} | {r['slowestReportMillis']} | {r['ingestPerSecond']} |")
+print(f"| {r['seed']} | {r['contacts']} | {r['eligibleCampaignDays']} | {r['found']} | {r['recall']:.3f} | {r['reportedCampaigns']} | {r['falseCampaigns']} | {r['falseCampaignsFirstDay']} | {r['falseCampaignsPerWeek']:.2f} | {r['falseCampaignsPerWeekWithHistory']:.2f} | {r['repeatCallersReportedAsCampaign']} | {r['slowestReportMillis']} | {r['ingestPerSecond']} |")
 PY
   done
   echo

@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baselineDays        how far before the window a group's like is counted as its baseline (within the text
  *                            retention period)
  * @param alpha               a group is unusual when its count is this improbable against its baseline
+ * @param minRateRatio        ...and at least this many times what its baseline leads to expect
  */
 @ConfigurationProperties("duiding.campaigns")
 public record CampaignProperties(
@@ -41,5 +42,6 @@ public record CampaignProperties(
         @DefaultValue("90s") Duration leaseTtl,
         @DefaultValue("0.3") double coreSimilarity,
         @DefaultValue("28") int baselineDays,
-        @DefaultValue("0.001") double alpha) {
+        @DefaultValue("0.001") double alpha,
+        @DefaultValue("3") double minRateRatio) {
 }

@@ -20,8 +20,9 @@ import nl.duiding.kb.signal.TextFingerprint;
  */
 public final class DetectionEvaluation {
 
+    /** @param falseOnFirstDay false campaigns on the stream's first day, when the tenant has no history yet */
     public record Result(int eligible, int found, int reported, int falseCampaigns, int repeatCallersAsCampaign,
-            int days, List<String> notes) {
+            int days, List<String> notes, int falseOnFirstDay) {
 
         public double recall() {
             return eligible == 0 ? 1 : (double) found / eligible;
@@ -29,6 +30,11 @@ public final class DetectionEvaluation {
 
         public double falsePerWeek() {
             return days == 0 ? 0 : falseCampaigns * 7.0 / days;
+        }
+
+        /** False campaigns per week once the tenant has a history (the first day left out). */
+        public double falsePerWeekWithHistory() {
+            return days <= 1 ? 0 : (falseCampaigns - falseOnFirstDay) * 7.0 / (days - 1);
         }
     }
 
@@ -63,6 +69,8 @@ public final class DetectionEvaluation {
         int reportedCount = 0;
         int falseCampaigns = 0;
         int repeatAsCampaign = 0;
+        int falseOnFirstDay = 0;
+        LocalDate firstDay = reported.keySet().stream().min(LocalDate::compareTo).orElse(null);
         List<String> notes = new ArrayList<>();
         for (var entry : reported.entrySet()) {
             for (String template : entry.getValue()) {
@@ -86,6 +94,9 @@ public final class DetectionEvaluation {
                     found.add(best);
                 } else {
                     falseCampaigns++;
+                    if (entry.getKey().equals(firstDay)) {
+                        falseOnFirstDay++;
+                    }
                     if ("herhaald".equals(kind)) {
                         repeatAsCampaign++;
                     }
@@ -102,6 +113,6 @@ public final class DetectionEvaluation {
         }
         int foundEligible = (int) eligible.stream().filter(found::contains).count();
         return new Result(eligible.size(), foundEligible, reportedCount, falseCampaigns, repeatAsCampaign,
-                reported.size(), notes);
+                reported.size(), notes, falseOnFirstDay);
     }
 }

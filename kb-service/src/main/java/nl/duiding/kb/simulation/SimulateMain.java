@@ -125,6 +125,8 @@ public final class SimulateMain {
         out.put("reportedCampaigns", result.reported());
         out.put("falseCampaigns", result.falseCampaigns());
         out.put("falseCampaignsPerWeek", result.falsePerWeek());
+        out.put("falseCampaignsFirstDay", result.falseOnFirstDay());
+        out.put("falseCampaignsPerWeekWithHistory", result.falsePerWeekWithHistory());
         out.put("repeatCallersReportedAsCampaign", result.repeatCallersAsCampaign());
         out.put("repeatCallerDays", stream.injected().stream().filter(i -> i.kind().equals("herhaald")).count());
         out.put("ingestPerSecond", Math.round(accepted / seconds));

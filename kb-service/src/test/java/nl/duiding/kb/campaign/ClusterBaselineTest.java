@@ -8,36 +8,46 @@ import org.junit.jupiter.api.Test;
 class ClusterBaselineTest {
 
     private static final double ALPHA = 0.001;
+    private static final double RATIO = 3;
+    private static final long DAY = 10_000;
 
     @Test
     void aQuestionAskedEveryDayIsNoBurstHoweverFrequent() {
-        // 300 like it today, about 300 a day on the 28 days before.
-        var verdict = ClusterBaseline.verdict(300, 28 * 290, 28, 1.0, ALPHA);
+        // 300 like it today among 10,000 contacts, 290 a day among 10,000 a day on the 28 days before.
+        var verdict = ClusterBaseline.verdict(300, 28 * 290, DAY, 28 * DAY, ALPHA, RATIO);
         assertThat(verdict.burst()).isFalse();
         assertThat(verdict.pValue()).isGreaterThan(0.05);
     }
 
     @Test
     void aNewTemplateIsABurstAgainstAQuietHistory() {
-        var verdict = ClusterBaseline.verdict(30, 1, 28, 1.0, ALPHA);
+        var verdict = ClusterBaseline.verdict(30, 1, DAY, 28 * DAY, ALPHA, RATIO);
         assertThat(verdict.burst()).isTrue();
         assertThat(verdict.pValue()).isLessThan(1e-20);
     }
 
     @Test
-    void aDoublingOfAFrequentQuestionIsABurstButANormalDayIsNot() {
-        assertThat(ClusterBaseline.verdict(200, 28 * 100, 28, 1.0, ALPHA).burst()).isTrue();
-        assertThat(ClusterBaseline.verdict(115, 28 * 100, 28, 1.0, ALPHA).burst()).isFalse();
+    void onlyAManyFoldRiseOfAFrequentQuestionIsABurst() {
+        assertThat(ClusterBaseline.verdict(400, 28 * 100, DAY, 28 * DAY, ALPHA, RATIO).burst()).isTrue();
+        // Doubled: significant, but a busy day for an ordinary question rather than a campaign.
+        assertThat(ClusterBaseline.verdict(200, 28 * 100, DAY, 28 * DAY, ALPHA, RATIO).burst()).isFalse();
+        assertThat(ClusterBaseline.verdict(115, 28 * 100, DAY, 28 * DAY, ALPHA, RATIO).burst()).isFalse();
+    }
+
+    @Test
+    void aQuietWeekendInTheHistoryDoesNotMakeAnOrdinaryMondayABurst() {
+        // Thursday and Friday at 10,000 contacts, the weekend at a third: 26,667 in all, 75 like it (30 a weekday).
+        assertThat(ClusterBaseline.verdict(30, 75, DAY, 26_667, ALPHA, RATIO).burst()).isFalse();
     }
 
     @Test
     void aFewDaysOfHistoryAlreadyTellAFrequentQuestionFromANewOne() {
-        assertThat(ClusterBaseline.verdict(60, 2 * 55, 2, 1.0, ALPHA).burst()).isFalse();
-        assertThat(ClusterBaseline.verdict(40, 0, 2, 1.0, ALPHA).burst()).isTrue();
+        assertThat(ClusterBaseline.verdict(60, 2 * 55, DAY, 2 * DAY, ALPHA, RATIO).burst()).isFalse();
+        assertThat(ClusterBaseline.verdict(40, 0, DAY, 2 * DAY, ALPHA, RATIO).burst()).isTrue();
     }
 
     @Test
     void withoutAnyHistoryEveryLargeGroupCounts() {
-        assertThat(ClusterBaseline.verdict(25, 0, 0, 1.0, ALPHA).burst()).isTrue();
+        assertThat(ClusterBaseline.verdict(25, 0, DAY, 0, ALPHA, RATIO).burst()).isTrue();
     }
 }
