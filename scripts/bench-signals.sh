@@ -54,11 +54,15 @@ START="$(date -u +%Y-%m-%dT%H:%MZ)"
   --end "$END" --background "$BG" --narratives "$NARR" --campaigns-per-week 7 --decoys-per-week 0 \
   --repeat-per-day 1 --clients "$CLIENTS" --evaluate --out "$TMP/bench.json" >/dev/null
 LOAD_AFTER="$(uptime | sed 's/.*load average: //')"
+# Intake's own CPU work per contact, on the measured day's texts (no service involved).
+"$SCRIPT_DIR/simulate.sh" --no-build --seed 7 --days 1 --end "$END" --background "$BG" --narratives "$NARR" \
+  --campaigns-per-week 7 --decoys-per-week 0 --cost --out "$TMP/cost.json" >/dev/null
 OUT="$ROOT/docs/signals-benchmark.md"
-python3 - "$TMP/bench.json" "$OUT" <<PY
+python3 - "$TMP/bench.json" "$OUT" "$TMP/cost.json" <<PY
 import json, re, sys
 r = json.load(open(sys.argv[1]))
 path = sys.argv[2]
+cost = json.load(open(sys.argv[3]))
 try:
     old = open(path).read()
 except FileNotFoundError:
@@ -68,10 +72,11 @@ m = re.search(r"<!-- runs:start -->\n(.*?)<!-- runs:end -->", old, re.S)
 if m:
     rows = [l for l in m.group(1).splitlines() if l.startswith("| 20")]
 ratio = r["ingestPerSecond"] / r["rawBulkPerSecond"] if r.get("rawBulkPerSecond") else 0
-rows.append(f"| $START | $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB | $LOAD_BEFORE / $LOAD_AFTER | {r['contacts']} over {r['days']} days | {r['clients']} | {r['ingestPerSecond']} | {r.get('rawBulkPerSecond', 0)} | {ratio:.2f} | {r['slowestReportMillis']} | {r['reportedCampaigns']} / {r['eligibleCampaignDays']} |")
+rows.append(f"| $START | $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB | $LOAD_BEFORE / $LOAD_AFTER | {r['contacts']} over {r['days']} days | {r['clients']} | {r['ingestPerSecond']} | {r.get('rawBulkPerSecond', 0)} | {ratio:.2f} | {r['slowestReportMillis']} | {r['reportedCampaigns']} / {r['eligibleCampaignDays']} | {cost['scrubMicrosPerContact']} / {cost['bandsMicrosPerContact']} |")
 header = ("| Date (UTC) | Machine | Load before / after | Signals | Clients | Intake (signals/s) | Raw _bulk reference "
-          "(signals/s) | Intake / reference | Slowest daily report (ms) | Campaigns reported / injected |\n"
-          "|---|---|---|---|---|---|---|---|---|---|\n")
+          "(signals/s) | Intake / reference | Slowest daily report (ms) | Campaigns reported / injected "
+          "| Scrub / MinHash (µs per contact) |\n"
+          "|---|---|---|---|---|---|---|---|---|---|---|\n")
 head = old.split("<!-- runs:start -->")[0] if m else old
 tail = old.split("<!-- runs:end -->")[1] if m else "\n"
 open(path, "w").write(head + "<!-- runs:start -->\n" + header + "\n".join(rows) + "\n<!-- runs:end -->" + tail)

@@ -45,7 +45,7 @@ public class NearDuplicateClusters {
     private static final int SLICES = 2;
     private static final List<String> FIELDS = List.of("text", "subject", "residentHash", "occurredAt", "channel",
             "narratives", "bands");
-    private static final int MAX_CORES = 5;
+    private static final int MAX_CORES = 50;
     /** Band keys per cluster used to count its like in the tenant's history ({@link ClusterBaseline}). */
     static final int TOP_BANDS = 8;
 
@@ -212,8 +212,8 @@ public class NearDuplicateClusters {
     /**
      * Union-find chains: A like B like C can join texts that share only boilerplate (a greeting, "op de site kon ik
      * het niet vinden"). A group of near-identical texts has a centre, so each group is cut into cores: the members
-     * at least {@code core-similarity} alike to the group's medoid form one core, the rest is cut again (a few
-     * times). Only cores of two or more are kept.
+     * at least {@code core-similarity} alike to the group's medoid form one core, the rest is cut again (up to
+     * {@value #MAX_CORES} times). Only cores of two or more are kept.
      */
     List<List<Member>> cores(List<Member> group) {
         List<List<Member>> cores = new ArrayList<>();

@@ -52,8 +52,13 @@ final class LiveFeed {
                 .split("-")[1]);
         // The first injected campaign of the day (default: the last day that has one) with at least 30 contacts.
         if (day == null) {
-            day = stream.contacts().stream().filter(c -> c.kind().equals("belactie"))
-                    .map(c -> c.occurredAt().atZone(zone).toLocalDate()).max(LocalDate::compareTo).orElse(null);
+            Map<String, Integer> perGroupDay = new HashMap<>();
+            stream.contacts().stream().filter(c -> c.kind().equals("belactie"))
+                    .forEach(c -> perGroupDay.merge(c.group() + "@" + c.occurredAt().atZone(zone).toLocalDate(), 1,
+                            Integer::sum));
+            day = perGroupDay.entrySet().stream().filter(e -> e.getValue() >= NTH)
+                    .map(e -> LocalDate.parse(e.getKey().substring(e.getKey().indexOf('@') + 1)))
+                    .max(LocalDate::compareTo).orElse(null);
         }
         Map<Integer, List<ContactStream.Contact>> groups = new HashMap<>();
         for (ContactStream.Contact c : stream.contacts()) {
