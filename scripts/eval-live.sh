@@ -67,6 +67,8 @@ fi
 import json, sys
 r = json.load(open(sys.argv[1]))
 latency = "-" if r.get("secondsAfterThirtieth") is None else f"{r['secondsAfterThirtieth']:.1f}"
+if r["seen"] and r["contactsWhenSeen"] < 30:
+    latency = "0 (seen before the 30th)"
 print(f"| {r['seed']} | {r['day']} | {r['campaignSize']} | {r['historyContacts']} | {r['liveContacts']} | {'yes' if r['seen'] else 'no'} | {latency} | {r['contactsWhenSeen']} |")
 PY
   done

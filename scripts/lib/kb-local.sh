@@ -55,6 +55,6 @@ kb_local_stop() {
 
 # kb_simulate ARGS...: runs the simulator (nl.duiding.kb.simulation.SimulateMain) from the kb-service jar.
 kb_simulate() {
-  "$JAVA_HOME/bin/java" -Xmx1g -cp "$KB_JAR" -Dloader.main=nl.duiding.kb.simulation.SimulateMain \
+  "$JAVA_HOME/bin/java" -Xmx3g -cp "$KB_JAR" -Dloader.main=nl.duiding.kb.simulation.SimulateMain \
     org.springframework.boot.loader.launch.PropertiesLauncher "$@"
 }

@@ -89,21 +89,20 @@ public final class SimulateMain {
             return;
         }
         String url = a.getOrDefault("url", "http://127.0.0.1:8080");
-        long rawPerSecond = 0;
+        long rawBefore = 0;
+        long rawAfter = 0;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String connector = basic(a.getOrDefault("user", System.getenv("DUIDING_SIM_USER")),
                 a.getOrDefault("password", System.getenv("DUIDING_SIM_PASSWORD")));
         int clients = Integer.parseInt(a.getOrDefault("clients", "1"));
+        List<ContactStream.Contact> rawContacts = List.of();
         if (a.containsKey("raw-bulk")) {
-            // The reference: the same documents straight into Elasticsearch, to compare intake with in one session.
+            // The reference: the same documents straight into Elasticsearch, to compare intake with in one session
+            // (before the feed here, and once more after it, as the machine's load changes).
             LocalDate rawDay = a.containsKey("raw-bulk-day") ? LocalDate.parse(a.get("raw-bulk-day")) : null;
-            List<ContactStream.Contact> rawContacts = stream.contacts().stream()
+            rawContacts = stream.contacts().stream()
                     .filter(c -> rawDay == null || c.occurredAt().atZone(zone).toLocalDate().equals(rawDay)).toList();
-            RawBulkReference.Result raw = RawBulkReference.run(http, a.get("raw-bulk"), a.get("raw-bulk-prefix"),
-                    tenant, "simulatie-" + settings.seed(), rawContacts, clients);
-            System.err.printf("simulate: raw _bulk reference: %d signals (%d documents) in %.1f s (%.0f signals/s)%n",
-                    raw.signals(), raw.documents(), raw.seconds(), raw.signals() / raw.seconds());
-            rawPerSecond = Math.round(raw.signals() / raw.seconds());
+            rawBefore = rawBulk(http, a, tenant, settings, rawContacts, clients);
         }
         if (a.containsKey("live")) {
             LiveFeed.Result live = LiveFeed.run(http, url, connector, basic(a.get("analyst-user"),
@@ -122,6 +121,9 @@ public final class SimulateMain {
                 json);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.err.printf("simulate: %d signals accepted in %.1f s (%.0f/s)%n", accepted, seconds, accepted / seconds);
+        if (a.containsKey("raw-bulk")) {
+            rawAfter = rawBulk(http, a, tenant, settings, rawContacts, clients);
+        }
         if (!a.containsKey("evaluate")) {
             return;
         }
@@ -129,6 +131,8 @@ public final class SimulateMain {
         String analyst = basic(a.get("analyst-user"), a.get("analyst-password"));
         Map<LocalDate, List<String>> reported = new LinkedHashMap<>();
         Map<String, Object> timings = new HashMap<>();
+        Map<String, Long> reportMillis = new LinkedHashMap<>();
+        Map<String, Integer> reportedByDay = new LinkedHashMap<>();
         long slowest = 0;
         for (int d = 0; d < days; d++) {
             LocalDate day = settings.firstDay().plusDays(d);
@@ -136,7 +140,9 @@ public final class SimulateMain {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url
                             + "/api/v1/reports/daily/" + day + "?tenant=" + tenant)).header("Authorization", analyst)
                     .timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            slowest = Math.max(slowest, (System.nanoTime() - t0) / 1_000_000);
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            slowest = Math.max(slowest, millis);
+            reportMillis.put(day.toString(), millis);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("report " + day + " answered " + response.statusCode() + ": "
                         + response.body());
@@ -144,6 +150,7 @@ public final class SimulateMain {
             List<String> templates = new ArrayList<>();
             json.readTree(response.body()).get("campaigns").forEach(c -> templates.add(c.get("template").asString()));
             reported.put(day, templates);
+            reportedByDay.put(day.toString(), templates.size());
         }
         DetectionEvaluation.Result result = DetectionEvaluation.evaluate(stream, zone, reported);
         timings.put("slowestReportMillis", slowest);
@@ -164,10 +171,14 @@ public final class SimulateMain {
         out.put("repeatCallerDays", stream.injected().stream().filter(i -> i.kind().equals("herhaald")).count());
         out.put("ingestPerSecond", Math.round(accepted / seconds));
         out.put("clients", clients);
-        if (rawPerSecond > 0) {
-            out.put("rawBulkPerSecond", rawPerSecond);
+        if (rawBefore > 0) {
+            out.put("rawBulkPerSecond", (rawBefore + rawAfter) / 2);
+            out.put("rawBulkPerSecondBefore", rawBefore);
+            out.put("rawBulkPerSecondAfter", rawAfter);
         }
         out.putAll(timings);
+        out.put("reportMillisByDay", reportMillis);
+        out.put("reportedCampaignsByDay", reportedByDay);
         out.put("notes", result.notes());
         out.put("measuredAt", Instant.now().toString());
         String text = json.writerWithDefaultPrettyPrinter().writeValueAsString(out);
@@ -175,6 +186,15 @@ public final class SimulateMain {
         if (a.containsKey("out")) {
             Files.writeString(Path.of(a.get("out")), text + "\n", StandardCharsets.UTF_8);
         }
+    }
+
+    private static long rawBulk(HttpClient http, Map<String, String> a, String tenant,
+            ContactStream.Settings settings, List<ContactStream.Contact> contacts, int clients) throws Exception {
+        RawBulkReference.Result raw = RawBulkReference.run(http, a.get("raw-bulk"), a.get("raw-bulk-prefix"), tenant,
+                "simulatie-" + settings.seed(), contacts, clients);
+        System.err.printf("simulate: raw _bulk reference: %d signals (%d documents) in %.1f s (%.0f signals/s)%n",
+                raw.signals(), raw.documents(), raw.seconds(), raw.signals() / raw.seconds());
+        return Math.round(raw.signals() / raw.seconds());
     }
 
     /** Posts the contacts in batches of 1,000 from {@code clients} threads; returns accepted plus duplicates. */
