@@ -17,6 +17,11 @@ kb_tool_prepare() {
   KB_JAR="$(find "$root/kb-service/target" -maxdepth 1 -name 'kb-service-*.jar' ! -name '*-sources.jar' | head -n 1)"
   [[ -n "$KB_JAR" ]] || die "no kb-service jar in kb-service/target; run without --no-build"
   KB_TOOL_STARTED_ES=0
+  if [[ -n "${DUIDING_TOOL_ES_URL:-}" ]]; then
+    # An Elasticsearch the caller runs (e.g. scripts/elasticsearch.sh start --name NAME --port PORT).
+    KB_TOOL_ES_URL="$DUIDING_TOOL_ES_URL"
+    return 0
+  fi
   if ! "$root/scripts/elasticsearch.sh" status >/dev/null 2>&1; then
     KB_TOOL_STARTED_ES=1
   fi

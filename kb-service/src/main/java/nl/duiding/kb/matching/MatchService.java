@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.duiding.kb.campaign.ActiveCampaigns;
 import nl.duiding.kb.narrative.Narrative;
 import nl.duiding.kb.narrative.ScriptChannel;
 import nl.duiding.kb.narrative.TenantCode;
@@ -19,11 +20,13 @@ public class MatchService {
     private final Matcher matcher;
     private final MatchSearch search;
     private final MatchProperties properties;
+    private final ActiveCampaigns campaigns;
 
-    MatchService(Matcher matcher, MatchSearch search, MatchProperties properties) {
+    MatchService(Matcher matcher, MatchSearch search, MatchProperties properties, ActiveCampaigns campaigns) {
         this.matcher = matcher;
         this.search = search;
         this.properties = properties;
+        this.campaigns = campaigns;
     }
 
     public MatchResponse match(String text, ContactChannel channel, TenantCode tenant) {
@@ -69,7 +72,8 @@ public class MatchService {
                     narrative.safetySignals().isEmpty() ? null : narrative.safetySignals(),
                     narrative.playbook()));
         }
-        return new MatchResponse(matches, List.of());
+        List<String> shown = matches.stream().map(MatchResponse.MatchedNarrative::slug).toList();
+        return new MatchResponse(matches, List.copyOf(campaigns.forNarratives(tenant, shown)));
     }
 
     /**

@@ -1,8 +1,11 @@
 package nl.duiding.kb.security;
 
 import static nl.duiding.kb.security.AccessMatrix.Who.EVERYONE;
+import static nl.duiding.kb.security.Role.ANALIST;
 import static nl.duiding.kb.security.Role.BEHEERDER;
+import static nl.duiding.kb.security.Role.CONNECTOR;
 import static nl.duiding.kb.security.Role.EINDREDACTEUR;
+import static nl.duiding.kb.security.Role.KCC_MEDEWERKER;
 import static nl.duiding.kb.security.Role.REDACTEUR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -38,6 +41,10 @@ public final class AccessMatrix {
     private static final Who FINAL_EDITORS = Who.roles(EINDREDACTEUR);
     private static final Who ADMINS = Who.roles(BEHEERDER);
     private static final Who EDITORS_AND_ADMINS = Who.roles(REDACTEUR, EINDREDACTEUR, BEHEERDER);
+    private static final Who CONNECTORS = Who.roles(CONNECTOR);
+    private static final Who AGENTS = Who.roles(CONNECTOR, KCC_MEDEWERKER);
+    private static final Who SIDEBAR_AND_ANALYSTS = Who.roles(CONNECTOR, KCC_MEDEWERKER, ANALIST);
+    private static final Who ANALYSTS = Who.roles(ANALIST);
 
     private static final List<Rule> RULES = List.of(
             // --- API: reading and matching (the sidebar, through kcc-connector) --------------------------------------
@@ -59,6 +66,17 @@ public final class AccessMatrix {
             handler(GET, "/api/v1/narratives/{slug}/revisions/{version:\\d+}", EDITORS),
             handler(GET, "/api/v1/narratives/{slug}/revisions/diff", EDITORS),
             handler(POST, "/api/v1/narratives/{slug}/revisions/{version:\\d+}/restore", EDITORS),
+            // --- API: contact signals (from the connector), feedback and a resident's earlier contacts ----------------
+            handler(POST, "/api/v1/signals", CONNECTORS),
+            handler(POST, "/api/v1/feedback", AGENTS),
+            handler(GET, "/api/v1/residents/{residentHash}/history", AGENTS),
+            // --- API: belacties and the daily report (the sidebar reads the active ones) ---------------------------
+            handler(GET, "/api/v1/campaigns/active", SIDEBAR_AND_ANALYSTS),
+            handler(GET, "/api/v1/campaigns", ANALYSTS),
+            handler(GET, "/api/v1/campaigns/{id}", ANALYSTS),
+            handler(POST, "/api/v1/campaigns/{id}/confirm", ANALYSTS),
+            handler(POST, "/api/v1/campaigns/{id}/close", ANALYSTS),
+            handler(GET, "/api/v1/reports/daily/{file}", ANALYSTS),
             // --- API: administration and export ----------------------------------------------------------------------
             handler(POST, "/api/v1/content/export", ADMINS),
             handler(GET, "/api/v1/content/export.zip", ADMINS),

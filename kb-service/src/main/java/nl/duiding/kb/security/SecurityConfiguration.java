@@ -17,7 +17,6 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,6 +32,12 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * How people and services log in, and where the access matrix is enforced. Who may do what is in
@@ -48,6 +53,9 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** HTML served under the API (the report's {@code .html}); the pages chain has its own headers. */
+    static final RequestMatcher HTML_VIEWS = request -> request.getRequestURI().endsWith(".html");
 
     private static final String[] ALL_ROLES = Arrays.stream(Role.values()).map(Role::roleName).toArray(String[]::new);
 
@@ -98,7 +106,16 @@ class SecurityConfiguration {
                     auth.anyRequest().hasAnyRole(ALL_ROLES);
                 })
                 .addFilterBefore(rateLimiter, AuthorizationFilter.class)
-                .headers(Customizer.withDefaults());
+                // The API's HTML views (the daily report) must work inside the CRM's iframe: they name who may
+                // frame them (CSP frame-ancestors) and leave out X-Frame-Options, which can only say DENY or
+                // SAMEORIGIN; everything else in the API stays unframeable.
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(HTML_VIEWS),
+                                new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(HTML_VIEWS,
+                                new StaticHeadersWriter("Content-Security-Policy",
+                                        "frame-ancestors " + settings.frameAncestors()))));
         if (settings.localUsersFile() != null) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized));
         }

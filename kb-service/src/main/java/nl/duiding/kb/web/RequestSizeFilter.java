@@ -29,17 +29,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    /** Bulk intake of contact signals takes larger bodies. */
+    static final String BULK_PATH = "/api/v1/signals";
+
+    private final long defaultLimit;
+    private final long bulkLimit;
     private final ProblemWriter problems;
 
     RequestSizeFilter(ApiSettings settings, ProblemWriter problems) {
-        this.limit = settings.maxBodySize().toBytes();
+        this.defaultLimit = settings.maxBodySize().toBytes();
+        this.bulkLimit = settings.maxBulkBodySize() == null ? defaultLimit : settings.maxBulkBodySize().toBytes();
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = BULK_PATH.equals(request.getRequestURI()) ? bulkLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, tooLarge(limit));
             return;

@@ -1,0 +1,121 @@
+package nl.duiding.kb.campaign;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import nl.duiding.kb.narrative.TenantCode;
+import nl.duiding.kb.signal.SignalIndices;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Is a group of near-identical contacts a burst, or just a frequent question? A real KCC gets hundreds of grofvuil
+ * questions a day, and many of them read alike; a belactie is a group that is unusual against the tenant's own
+ * history of <em>that</em> group.
+ *
+ * <p>The like of a group is counted the same way today and in the past: contacts of the tenant sharing at least two
+ * of the group's {@value NearDuplicateClusters#TOP_BANDS} most common MinHash band keys (a chance text shares one
+ * band with probability about s³ per band, two of eight almost never). With c contacts like it in the window and h
+ * in the {@code baseline-days} before it, and V and H all the tenant's contacts in those periods, c and h are
+ * Poisson with rates proportional to V and H when the group's share did not change; given c + h, c is binomial with
+ * p = V / (V + H). The p-value is P(X ≥ c) (the exact conditional test for two Poisson rates); the group is a burst
+ * when it is below {@code alpha} and c is at least {@code min-rate-ratio} times the expected h·V/H. A question asked
+ * every day has c ≈ h·V/H and a p-value near one half; a new template has h ≈ 0 and p ≈ (V/(V+H))^c.
+ * <b>Cold start:</b> with no history at all (H = 0) there is nothing to compare with, and every group passing the
+ * size thresholds counts as a burst. One request answers for all groups of a window.
+ */
+@Component
+public class ClusterBaseline {
+
+    /** The test's outcome for one group. */
+    public record Verdict(long window, long history, long windowVolume, long historyVolume, double pValue,
+            boolean burst) {
+    }
+
+    private final ElasticsearchClient client;
+    private final SignalIndices indices;
+    private final CampaignProperties properties;
+
+    ClusterBaseline(ElasticsearchClient client, SignalIndices indices, CampaignProperties properties) {
+        this.client = client;
+        this.indices = indices;
+        this.properties = properties;
+    }
+
+    /** One verdict per group, in order. */
+    public List<Verdict> test(TenantCode tenant, List<Cluster> clusters, Instant from, Instant to) {
+        if (clusters.isEmpty()) {
+            return List.of();
+        }
+        Instant historyStart = from.minus(Duration.ofDays(properties.baselineDays()));
+        Query window = range(from, to);
+        Query history = range(historyStart, from);
+        try {
+            var response = client.search(s -> {
+                s.index(indices.details()).ignoreUnavailable(true).allowNoIndices(true).size(0)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("tenant").value(tenant.value())))
+                                .filter(range(historyStart, to))))
+                        .aggregations("windowVolume", a -> a.filter(window))
+                        .aggregations("historyVolume", a -> a.filter(history));
+                for (int i = 0; i < clusters.size(); i++) {
+                    Cluster cluster = clusters.get(i);
+                    s.aggregations("c" + i, Aggregation.of(a -> a.filter(f -> f.bool(b -> {
+                        cluster.topBands().forEach(band -> b.should(sh -> sh.term(t -> t.field("bands").value(band))));
+                        return b.minimumShouldMatch(cluster.topBands().size() >= 2 ? "2" : "1");
+                    })).aggregations("window", w -> w.filter(window))));
+                }
+                return s;
+            }, Void.class);
+            var aggs = response.aggregations();
+            long windowVolume = aggs.get("windowVolume").filter().docCount();
+            long historyVolume = aggs.get("historyVolume").filter().docCount();
+            List<Verdict> verdicts = new ArrayList<>(clusters.size());
+            for (int i = 0; i < clusters.size(); i++) {
+                var filter = aggs.get("c" + i).filter();
+                long inWindow = filter.aggregations().get("window").filter().docCount();
+                long before = filter.docCount() - inWindow;
+                verdicts.add(verdict(inWindow, before, windowVolume, historyVolume, properties.alpha(),
+                        properties.minRateRatio()));
+            }
+            return verdicts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The exact conditional test, with the tenant's contact volume as exposure: without a change in rate, the
+     * group's share of window and history follows the tenant's (so a quiet weekend in the history or a growing
+     * municipality does not make an ordinary Monday look like a burst). A burst also needs its count to be at least
+     * {@code minRateRatio} times what the history leads to expect: a significant but small rise of a frequent
+     * question is no campaign.
+     */
+    static Verdict verdict(long inWindow, long history, long windowVolume, long historyVolume, double alpha,
+            double minRateRatio) {
+        if (historyVolume == 0) {
+            return new Verdict(inWindow, history, windowVolume, 0, 0, true);
+        }
+        if (inWindow == 0) {
+            return new Verdict(0, history, windowVolume, historyVolume, 1, false);
+        }
+        double p = (double) windowVolume / (windowVolume + historyVolume);
+        int trials = (int) Math.min(Integer.MAX_VALUE, inWindow + history);
+        double pValue = Math.max(0, 1 - new BinomialDistribution(null, trials, p)
+                .cumulativeProbability((int) inWindow - 1));
+        double expected = history * (double) windowVolume / historyVolume;
+        boolean burst = pValue < alpha && inWindow >= minRateRatio * expected;
+        return new Verdict(inWindow, history, windowVolume, historyVolume, pValue, burst);
+    }
+
+    private static Query range(Instant from, Instant to) {
+        return Query.of(q -> q.range(r -> r.date(d -> d.field("occurredAt").gte(from.toString()).lt(to.toString()))));
+    }
+}
