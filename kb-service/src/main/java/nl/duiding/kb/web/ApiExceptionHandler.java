@@ -251,6 +251,17 @@ class ApiExceptionHandler {
                 "Tijdelijk niet beschikbaar", "De kennisbank kan de opslag nu niet bereiken. Probeer het zo opnieuw."));
     }
 
+    /**
+     * Input Spring or a value object could not accept before any controller logic ran, e.g. a Content-Type of
+     * {@code *}{@code /*} on a request with a body, or a malformed slug: the caller's request, not our failure.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
+        log.warn("Request refused: {}", e.getMessage());
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "ongeldig-verzoek", "Ongeldig verzoek",
+                "Het verzoek kan niet worden verwerkt: controleer de adresregel, de headers en de inhoud."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error", e);
