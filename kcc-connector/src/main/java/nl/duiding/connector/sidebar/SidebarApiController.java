@@ -71,7 +71,7 @@ class SidebarApiController {
     @GetMapping("/suggest")
     Suggestions suggest(@RequestHeader(name = "Authorization", required = false) String authorization,
             @RequestParam("q") String typed) {
-        session(authorization);
+        LaunchContext context = session(authorization);
         String query = typed.strip();
         if (query.length() < 2) {
             return new Suggestions(false, null, List.of());
@@ -80,7 +80,7 @@ class SidebarApiController {
             throw Problems.badRequest("zoekterm-te-lang", "Zoekterm te lang",
                     "Typ maximaal 200 tekens; plak langere teksten in het veld 'Plak tekst'.");
         }
-        Answer<List<KbApi.Suggestion>> answer = kb.suggest(query, 8);
+        Answer<List<KbApi.Suggestion>> answer = kb.suggest(query, 8, context.tenant());
         return new Suggestions(answer.degraded(), cachedAt(answer), answer.value());
     }
 
@@ -107,7 +107,7 @@ class SidebarApiController {
         if (!slug.matches("[a-z0-9][a-z0-9-]{0,99}")) {
             throw Problems.notFound();
         }
-        Answer<KbApi.Narrative> answer = kb.narrative(slug);
+        Answer<KbApi.Narrative> answer = kb.narrative(slug, context.tenant());
         KbApi.Narrative n = answer.value();
         if (n == null) {
             throw Problems.notFound();
