@@ -42,6 +42,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeFilter.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(RequestSizeFilter.tooLarge(tooLarge.limit));
+            }
+        }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "ongeldige-json",
                 "Ongeldige inhoud", "De inhoud is geen geldige JSON of mist verplichte velden."));
     }
