@@ -110,9 +110,14 @@ public class KnowledgeBase {
         });
     }
 
+    /**
+     * For the log: the failure's class, and its message only where that cannot quote a request — a Feign exception's
+     * message holds the URL, and a suggestion's URL holds what the agent typed.
+     */
     private static String describe(Throwable failure) {
         Throwable cause = failure instanceof RetryableException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        boolean plain = cause instanceof KbUnavailable || cause.getClass().getPackageName().startsWith("java.net");
+        return cause.getClass().getSimpleName() + (!plain || cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,7 +85,7 @@ class SidebarApiController {
         return new Suggestions(answer.degraded(), cachedAt(answer), answer.value());
     }
 
-    @PostMapping("/match")
+    @PostMapping(path = "/match", consumes = MediaType.APPLICATION_JSON_VALUE)
     Matches match(@RequestHeader(name = "Authorization", required = false) String authorization,
             @RequestBody MatchText body) {
         LaunchContext context = session(authorization);
@@ -132,7 +133,7 @@ class SidebarApiController {
         return new Context(degraded, degraded ? cachedAt() : null, history, campaigns.value().campaigns());
     }
 
-    @PostMapping("/feedback")
+    @PostMapping(path = "/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> feedback(@RequestHeader(name = "Authorization", required = false) String authorization,
             @RequestBody FeedbackClick click) {
         LaunchContext context = session(authorization);

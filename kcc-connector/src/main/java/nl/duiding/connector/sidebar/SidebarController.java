@@ -3,11 +3,13 @@ package nl.duiding.connector.sidebar;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,6 +51,19 @@ class SidebarController {
     String openByForm(@RequestParam(name = "launch", required = false) String launch, Model model,
             HttpServletResponse response) {
         return render(launch, model, response);
+    }
+
+    /**
+     * A launch link the container could not decode ({@code %zz} in the address or the form): the refusal page, 400.
+     * The exception's message quotes the value, so it is not logged.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    String undecodable(Model model, HttpServletResponse response) {
+        headers.apply(response, null);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("reason", "ongeldig");
+        model.addAttribute("message", LaunchRefused.Reason.ONGELDIG.message());
+        return "refused";
     }
 
     /** Where the rate limiter sends a sidebar page over its limit: a Dutch page, 429, Retry-After already set. */

@@ -1,5 +1,6 @@
 package nl.duiding.connector.web;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +17,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import nl.duiding.connector.kb.KbRejected;
 import nl.duiding.connector.kb.KbUnavailable;
 
-/** Every error of the connector's JSON endpoints as a problem detail in Dutch; never a stack trace, never a 500 body. */
+/**
+ * Every error of the connector's JSON endpoints as a problem detail in Dutch; never a stack trace, never a 500 body.
+ * Nothing from a request reaches the log: exception messages of parsers and the container quote the input (what a
+ * resident said, a launch link), so only exception classes and code locations are logged.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
@@ -39,6 +44,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(status, e.type().isBlank() ? "geweigerd" : e.type(), e.title(), e.detail()));
     }
 
+    /** A parameter the container could not decode ({@code %zz}); its message quotes the value, so it is not logged. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e) {
+        return ResponseEntity.badRequest().body(ErrorEndpoint.undecodableParameter());
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -52,9 +63,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Ongeldige inhoud", "De inhoud is geen geldige JSON of mist verplichte velden."));
     }
 
+    /**
+     * Spring MVC's own refusals (unknown address, method, media type, missing parameter…) keep their status and get
+     * the Dutch problem of the error endpoint instead of Spring's English text, which names what was sent.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        ProblemDetail problem = ErrorEndpoint.problemFor(status == null ? HttpStatus.BAD_REQUEST : status);
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
-        log.error("unexpected error", e);
+        log.error("unexpected error: {}", Failures.describe(e));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                 "tijdelijke-storing", "Tijdelijke storing", "Er ging iets mis aan onze kant. Probeer het opnieuw."));
     }
