@@ -129,6 +129,12 @@ class SidebarApiController {
             Answer<KbApi.History> earlier = kb.history(context.residentHash(), context.tenant());
             history = earlier.value().contacts();
             degraded |= earlier.degraded();
+            if (context.previousResidentHash() != null) {
+                // A key transition: contacts from before the rotation are stored under the previous hash.
+                Answer<KbApi.History> before = kb.history(context.previousResidentHash(), context.tenant());
+                history = EarlierContacts.merge(history, before.value().contacts());
+                degraded |= before.degraded();
+            }
         }
         return new Context(degraded, degraded ? cachedAt() : null, history, campaigns.value().campaigns());
     }
