@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -70,9 +71,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (ours(body) || (body == null && ex instanceof ErrorResponse phrased && ours(phrased.getBody()))) {
+            // A problem a controller phrased itself (Problems.of): it stays as it is.
+            return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        }
         HttpStatus status = HttpStatus.resolve(statusCode.value());
         ProblemDetail problem = ErrorEndpoint.problemFor(status == null ? HttpStatus.BAD_REQUEST : status);
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    private static boolean ours(Object body) {
+        return body instanceof ProblemDetail problem && problem.getType() != null
+                && problem.getType().toString().startsWith(Problems.TYPE_BASE);
     }
 
     @ExceptionHandler(RuntimeException.class)
