@@ -1,5 +1,6 @@
 package nl.duiding.kb.editor;
 
+import nl.duiding.kb.security.LoginMethods;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,14 +9,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Logging in to the editor (Spring Security's form login processes the form) and the page for a role too few. */
+/**
+ * Logging in to the editor: the ways this deployment offers (the identity provider of the organisation, and in the
+ * {@code local} profile a password; Spring Security processes both), and the page for a role too few.
+ */
 @Controller
 class LoginPage {
 
+    private final LoginMethods methods;
+
+    LoginPage(LoginMethods methods) {
+        this.methods = methods;
+    }
+
     @GetMapping("/redactie/inloggen")
-    String login(@RequestParam(required = false) String fout, @RequestParam(required = false) String uitgelogd,
-            Model model) {
+    String login(@RequestParam(required = false) String fout, @RequestParam(required = false) String mislukt,
+            @RequestParam(required = false) String uitgelogd, Model model) {
+        model.addAttribute("passwords", methods.passwords());
+        model.addAttribute("providers", methods.providers());
         model.addAttribute("failed", fout != null);
+        model.addAttribute("providerFailed", mislukt != null);
         model.addAttribute("loggedOut", uitgelogd != null);
         model.addAttribute("title", "Inloggen");
         return "redactie/inloggen";

@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.duiding.kb.narrative.TenantCode;
-import nl.duiding.kb.security.Actor;
 import nl.duiding.kb.security.CurrentUser;
 import nl.duiding.kb.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -64,14 +63,10 @@ class MatchController {
         }
     }
 
-    /**
-     * The tenant whose narratives count: the user's own; a national account (the connector, national editors) may
-     * ask on behalf of any municipality.
-     */
+    /** The tenant whose narratives count, as for every read ({@link CurrentUser#actingFor}). */
     private TenantCode tenant(String code) {
-        Actor actor = currentUser.get();
         if (code == null || code.isBlank()) {
-            return actor.tenant();
+            return currentUser.actingFor((TenantCode) null);
         }
         TenantCode requested;
         try {
@@ -80,11 +75,7 @@ class MatchController {
             throw problem(HttpStatus.BAD_REQUEST, "onbekende-organisatie", "Onbekende gemeente",
                     "Tenant moet 'nationaal' of een gemeentecode zijn, zoals GM0363.");
         }
-        if (!actor.tenant().isNational() && !actor.tenant().equals(requested)) {
-            throw problem(HttpStatus.FORBIDDEN, "andere-organisatie", "Geen toegang tot deze organisatie",
-                    "U kunt alleen verhalen van uw eigen organisatie (" + actor.tenant() + ") opvragen.");
-        }
-        return requested;
+        return currentUser.actingFor(requested);
     }
 
     private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {

@@ -2,6 +2,7 @@ package nl.duiding.kb.matching;
 
 import java.util.List;
 
+import nl.duiding.kb.narrative.TenantCode;
 import nl.duiding.kb.security.CurrentUser;
 import nl.duiding.kb.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -26,9 +27,15 @@ class SuggestController {
         this.currentUser = currentUser;
     }
 
+    /**
+     * @param tenant the municipality whose local narratives count besides the national ones; the caller's own when
+     *               absent. kcc-connector, a national account, names the municipality of the contact.
+     */
     @GetMapping("/suggest")
     SuggestResponse suggest(@RequestParam("q") String typed,
-            @RequestParam(name = "size", defaultValue = "8") int size) {
+            @RequestParam(name = "size", defaultValue = "8") int size,
+            @RequestParam(name = "tenant", required = false) String tenant) {
+        TenantCode viewer = currentUser.actingFor(tenant);
         String query = typed.strip();
         if (query.length() > MAX_QUERY) {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
@@ -38,7 +45,7 @@ class SuggestController {
         if (query.length() < 2) {
             return new SuggestResponse(List.of());
         }
-        return new SuggestResponse(suggestions.suggest(query, currentUser.get().tenant(), Math.clamp(size, 1, 20)));
+        return new SuggestResponse(suggestions.suggest(query, viewer, Math.clamp(size, 1, 20)));
     }
 
     record SuggestResponse(List<Suggestions.Suggestion> suggestions) {

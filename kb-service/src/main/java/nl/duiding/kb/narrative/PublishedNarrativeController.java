@@ -33,18 +33,23 @@ class PublishedNarrativeController {
 
     @GetMapping("/{slug}")
     @Operation(summary = "Het gepubliceerde verhaal met zijn scripts",
-            description = "Een gebruiker van een gemeente ziet de eigen lokale versie als die er is, anders de landelijke.")
-    PublishedNarrativeView get(@PathVariable String slug) {
+            description = "Een gebruiker van een gemeente ziet de eigen lokale versie als die er is, anders de landelijke. "
+                    + "Een landelijk account (kcc-connector) noemt met tenant de gemeente waarvoor het vraagt; een "
+                    + "gebruiker van een gemeente mag alleen de eigen noemen.")
+    PublishedNarrativeView get(@PathVariable String slug, @RequestParam(required = false) String tenant) {
+        TenantCode viewer = currentUser.actingFor(tenant);
         Slug wanted = Slugs.fromPath(slug);
-        return published.find(wanted, currentUser.get().tenant()).map(PublishedNarrativeView::of)
+        return published.find(wanted, viewer).map(PublishedNarrativeView::of)
                 .orElseThrow(() -> new NarrativeNotFound(wanted));
     }
 
     @GetMapping
     @Operation(summary = "Zoeken in verhalen",
             description = "Redacteuren zoeken in de werkversies, alle anderen in wat gepubliceerd is. Iedereen ziet "
-                    + "alleen de verhalen van de eigen organisatie en de landelijke. Markeringen (highlights) zijn "
-                    + "HTML-ge-escaped, met <mark> rond de treffers.")
+                    + "alleen de verhalen van de eigen organisatie en de landelijke; tenant filtert daarbinnen. Een "
+                    + "landelijk account dat geen redacteur is (kcc-connector) ziet met tenant=<gemeentecode> de "
+                    + "gepubliceerde lokale verhalen van die gemeente. Markeringen (highlights) zijn HTML-ge-escaped, "
+                    + "met <mark> rond de treffers.")
     NarrativeSearch.Result search(@RequestParam(required = false) String q,
             @RequestParam(required = false) String category, @RequestParam(required = false) String status,
             @RequestParam(required = false) String tenant, @RequestParam(required = false) String risk,
@@ -59,7 +64,14 @@ class PublishedNarrativeController {
                 code("tenant", tenant, TenantCode::new),
                 code("risk", risk, Risk::fromCode),
                 number("page", page, 1, 1, 1000), number("size", size, 20, 1, MAX_SIZE));
-        return search.search(criteria, actor.tenant(), actor.isEditor());
+        TenantCode viewer = actor.tenant();
+        if (actor.tenant().isNational() && !actor.isEditor() && criteria.tenant() != null
+                && !criteria.tenant().isNational()) {
+            // What that municipality's agents see (kcc-connector fills its cache per municipality this way); working
+            // copies stay with their own organisation, so editors keep filtering within national content.
+            viewer = criteria.tenant();
+        }
+        return search.search(criteria, viewer, actor.isEditor());
     }
 
     private static <T> T code(String name, String value, java.util.function.Function<String, T> parse) {

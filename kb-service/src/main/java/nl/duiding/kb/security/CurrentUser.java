@@ -5,12 +5,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import nl.duiding.kb.narrative.TenantCode;
+import nl.duiding.kb.web.InvalidParameter;
+import nl.duiding.kb.web.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The one place that turns the authenticated principal into an {@link Actor}, whichever way they logged in (local
@@ -32,6 +36,42 @@ public class CurrentUser {
             return Optional.empty();
         }
         return Optional.of(of(authentication));
+    }
+
+    /**
+     * The tenant whose narratives a read is about ({@code /match}, {@code /suggest}, a narrative by slug): the
+     * user's own when the request names none. A national account — kcc-connector, which acts for the municipality
+     * of each contact, and national staff — may name any municipality; a municipality's user only its own, so
+     * naming another is refused (403 {@code andere-organisatie}) rather than silently ignored.
+     *
+     * @param requested the tenant the request names, or null
+     */
+    public TenantCode actingFor(TenantCode requested) {
+        Actor actor = get();
+        if (requested == null || requested.equals(actor.tenant())) {
+            return actor.tenant();
+        }
+        if (!actor.tenant().isNational()) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN,
+                    "andere-organisatie", "Geen toegang tot deze organisatie",
+                    "U kunt alleen verhalen van uw eigen organisatie (" + actor.tenant() + ") opvragen."), null);
+        }
+        return requested;
+    }
+
+    /** {@link #actingFor(TenantCode)} for a {@code tenant} query parameter; a value that is no tenant is a 400. */
+    public TenantCode actingFor(String tenantParameter) {
+        if (tenantParameter == null || tenantParameter.isBlank()) {
+            return actingFor((TenantCode) null);
+        }
+        TenantCode requested;
+        try {
+            requested = new TenantCode(tenantParameter.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("tenant", "'" + tenantParameter + "' is geen organisatie: gebruik nationaal of "
+                    + "GM gevolgd door vier cijfers.");
+        }
+        return actingFor(requested);
     }
 
     /** The actor of a given authentication, e.g. one carried by a security event. */

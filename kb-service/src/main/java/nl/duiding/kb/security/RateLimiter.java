@@ -50,6 +50,9 @@ final class RateLimiter extends OncePerRequestFilter {
                 new Group("match", paths.matcher(HttpMethod.POST, "/api/v1/match"), settings.match()),
                 new Group("suggest", paths.matcher(HttpMethod.GET, "/api/v1/suggest"), settings.suggest()),
                 new Group("login", paths.matcher(HttpMethod.POST, "/redactie/inloggen"), settings.login()),
+                // Each start of an identity-provider login makes a session and a redirect: counted like a login.
+                new Group("login", paths.matcher(HttpMethod.GET, SecurityConfiguration.OIDC_START + "/*"),
+                        settings.login()),
                 new Group("documents", paths.matcher(HttpMethod.GET, "/api/v1/openapi.json/**"), settings.documents()),
                 new Group("documents", paths.matcher(HttpMethod.GET, "/api/v1/openapi.json.yaml/**"),
                         settings.documents()),

@@ -22,6 +22,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -29,7 +31,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -44,7 +49,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@link AccessMatrix}; both chains apply it.
  *
  * <ul>
- *   <li>Editor pages ({@code /}, {@code /redactie/**}): form login with a session cookie and CSRF protection.</li>
+ *   <li>Editor pages ({@code /}, {@code /redactie/**}): a session cookie and CSRF protection; OpenID Connect login
+ *   against the identity provider when a client registration is configured (production), form login against the
+ *   local users file when that is configured (the {@code local} profile).</li>
  *   <li>API (everything else): stateless; a bearer JWT of the municipality's identity provider when one is
  *   configured ({@code spring.security.oauth2.resourceserver.jwt.*}, the {@code prod} profile requires it), an API key
  *   in {@code X-Api-Key} when keys are configured (kcc-connector), HTTP Basic against the local users file when one
@@ -56,42 +63,81 @@ class SecurityConfiguration {
 
     /** HTML served under the API (the report's {@code .html}); the pages chain has its own headers. */
     static final RequestMatcher HTML_VIEWS = request -> request.getRequestURI().endsWith(".html");
+    static final String LOGIN_PAGE = "/redactie/inloggen";
+    /** Spring Security's own addresses for starting the OpenID Connect login and for the provider's redirect back. */
+    static final String OIDC_START = "/oauth2/authorization";
+    static final String OIDC_RETURN = "/login/oauth2/code/*";
 
     private static final String[] ALL_ROLES = Arrays.stream(Role.values()).map(Role::roleName).toArray(String[]::new);
 
     /**
-     * The editor's pages: form login with a session cookie and CSRF protection, which a browser needs and the
-     * stateless API does not. Framing is governed by CSP {@code frame-ancestors} (configurable), so the pages can live
-     * in an intranet portal's iframe; no inline scripts or styles are allowed.
+     * The editor's pages: a session cookie and CSRF protection, which a browser needs and the stateless API does not.
+     * People log in with the municipality's identity provider (OpenID Connect, authorization code flow) when a client
+     * registration is configured ({@code spring.security.oauth2.client.registration.*}, the {@code prod} way), and
+     * with a password of the local users file when that is configured (the {@code local} profile). Framing is
+     * governed by CSP {@code frame-ancestors} (configurable), so the pages can live in an intranet portal's iframe; no
+     * inline scripts or styles are allowed.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, SecuritySettings settings, RateLimiter rateLimiter)
-            throws Exception {
-        http.securityMatcher("/", "/redactie", "/redactie/**")
+    SecurityFilterChain pages(HttpSecurity http, SecuritySettings settings, RateLimiter rateLimiter,
+            LoginMethods logins, IdentityClaims claims) throws Exception {
+        http.securityMatcher("/", "/redactie", "/redactie/**", OIDC_START + "/*", OIDC_RETURN)
                 .authorizeHttpRequests(auth -> {
                     AccessMatrix.apply(auth);
                     auth.anyRequest().denyAll();
                 })
-                // Before the login form is processed: password guessing is counted per address.
-                .addFilterBefore(rateLimiter, UsernamePasswordAuthenticationFilter.class)
-                .formLogin(form -> form.loginPage("/redactie/inloggen").loginProcessingUrl("/redactie/inloggen")
-                        .defaultSuccessUrl("/redactie", false).failureUrl("/redactie/inloggen?fout").permitAll())
-                .logout(logout -> logout.logoutUrl("/redactie/uitloggen")
-                        .logoutSuccessUrl("/redactie/inloggen?uitgelogd"))
-                .exceptionHandling(ex -> ex.accessDeniedPage("/redactie/geen-toegang"))
+                // Before a login is processed: password guessing and login floods are counted per address.
+                .addFilterBefore(rateLimiter, LogoutFilter.class)
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE))
+                        .accessDeniedPage("/redactie/geen-toegang"))
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.disable())
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
                                 + "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
                                 + "form-action 'self'; frame-ancestors " + settings.frameAncestors())));
+        if (logins.passwords()) {
+            http.formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(LOGIN_PAGE)
+                    .defaultSuccessUrl("/redactie", false).failureUrl(LOGIN_PAGE + "?fout").permitAll());
+        }
+        ClientRegistrationRepository registrations = logins.registrations();
+        if (registrations != null) {
+            http.oauth2Login(oidc -> oidc.loginPage(LOGIN_PAGE)
+                    .authorizationEndpoint(start -> start.baseUri(OIDC_START))
+                    .redirectionEndpoint(back -> back.baseUri(OIDC_RETURN))
+                    .userInfoEndpoint(user -> user.oidcUserService(new IdentityProviderUserService(claims)))
+                    .defaultSuccessUrl("/redactie", false)
+                    .failureUrl(LOGIN_PAGE + "?mislukt"));
+        }
+        http.logout(logout -> logout.logoutUrl("/redactie/uitloggen").logoutSuccessHandler(logoutSuccess(registrations)));
         return http.build();
+    }
+
+    /** Back to the login page; after an OpenID Connect login also out at the provider, when it offers that. */
+    private static LogoutSuccessHandler logoutSuccess(ClientRegistrationRepository registrations) {
+        String loggedOut = LOGIN_PAGE + "?uitgelogd";
+        if (registrations == null) {
+            SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+            handler.setDefaultTargetUrl(loggedOut);
+            return handler;
+        }
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}" + loggedOut);
+        handler.setDefaultTargetUrl(loggedOut);
+        return handler;
+    }
+
+    @Bean
+    IdentityClaims identityClaims(SecuritySettings settings) {
+        return new IdentityClaims(settings.jwt());
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, SecuritySettings settings,
-            ObjectProvider<JwtDecoder> jwtDecoder, ApiKeys apiKeys, RateLimiter rateLimiter) throws Exception {
+            ObjectProvider<JwtDecoder> jwtDecoder, ApiKeys apiKeys, RateLimiter rateLimiter, IdentityClaims claims)
+            throws Exception {
         AuthenticationEntryPoint unauthorized =
                 (request, response, e) -> problems.write(request, response, SecurityProblems.unauthorized());
         http.csrf(csrf -> csrf.disable())
@@ -123,7 +169,7 @@ class SecurityConfiguration {
         if (decoder != null) {
             http.oauth2ResourceServer(resource -> resource
                     .authenticationEntryPoint(unauthorized)
-                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtClaimsConverter(settings.jwt())))
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtClaimsConverter(claims)))
                     .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                         @Override
                         public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {

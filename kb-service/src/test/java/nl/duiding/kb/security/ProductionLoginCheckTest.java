@@ -16,6 +16,7 @@ import org.springframework.mock.env.MockEnvironment;
 class ProductionLoginCheckTest {
 
     private static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
+    private static final String CLIENT = "spring.security.oauth2.client.";
 
     @Test
     void acceptsAnIdentityProviderWithAudienceAndNoLocalUsers() {
@@ -39,6 +40,25 @@ class ProductionLoginCheckTest {
     }
 
     @Test
+    void acceptsAnEditorLoginThroughOpenIdConnectWithAnIssuer() {
+        ProductionLoginCheck.check(editorLogin(production()));
+    }
+
+    @Test
+    void refusesAnEditorLoginThatIsNotOpenIdConnectOrHasNoIssuer() {
+        assertThatThrownBy(() -> ProductionLoginCheck.check(editorLogin(production())
+                .withProperty(CLIENT + "registration.gemeente.scope", "profile,email")))
+                .isInstanceOf(InsecureLoginSetup.class).hasMessageContaining("scope 'openid'");
+        assertThatThrownBy(() -> ProductionLoginCheck.check(editorLogin(production())
+                .withProperty(CLIENT + "provider.gemeente.issuer-uri", "")))
+                .isInstanceOf(InsecureLoginSetup.class).hasMessageContaining("has no issuer");
+        // A client-credentials registration is no login and needs neither.
+        ProductionLoginCheck.check(production()
+                .withProperty(CLIENT + "registration.dienst.authorization-grant-type", "client_credentials")
+                .withProperty(CLIENT + "registration.dienst.client-id", "duiding"));
+    }
+
+    @Test
     void stopsTheApplicationBeforeItTouchesAnythingWithAPlainMessage(CapturedOutput output) {
         var application = new SpringApplicationBuilder(KbServiceApplication.class).profiles("prod")
                 .properties("duiding.security.local-users-file=/tmp/users.properties",
@@ -50,6 +70,12 @@ class ProductionLoginCheckTest {
                 .contains("a local users file is configured")
                 .contains("no identity provider is configured")
                 .doesNotContain("Waiting for Elasticsearch");
+    }
+
+    private static MockEnvironment editorLogin(MockEnvironment environment) {
+        return environment.withProperty(CLIENT + "registration.gemeente.client-id", "duiding-redactie")
+                .withProperty(CLIENT + "registration.gemeente.scope", "openid,profile")
+                .withProperty(CLIENT + "provider.gemeente.issuer-uri", "https://idp.gemeente.test/realms/kcc");
     }
 
     private static MockEnvironment production() {

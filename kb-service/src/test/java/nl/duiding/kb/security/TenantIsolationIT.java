@@ -96,6 +96,32 @@ class TenantIsolationIT {
     }
 
     @Test
+    void letsTheConnectorAskForAMunicipalitysNarrativesAndAMunicipalUserOnlyForItsOwn() throws Exception {
+        // kcc-connector is national: without naming the municipality it sees national content only.
+        assertThat(suggested(TestUsers.CONNECTOR, "Maasvlakte")).doesNotContain(SLUG);
+        mvc.perform(get("/api/v1/narratives/" + SLUG).with(as(TestUsers.CONNECTOR))).andExpect(status().isNotFound());
+        assertThat(listed(TestUsers.CONNECTOR, "")).doesNotContain(SLUG);
+        // Naming it, it sees what that municipality's agents see.
+        assertThat(suggested(TestUsers.CONNECTOR, "Maasvlakte&tenant=GM0599")).contains(SLUG);
+        assertThat(body(TestUsers.CONNECTOR, "/api/v1/narratives/" + SLUG + "?tenant=GM0599")).contains(TITLE);
+        assertThat(listed(TestUsers.CONNECTOR, "tenant=GM0599")).contains(SLUG).doesNotContain("grachten-gerucht");
+        assertThat(listed(TestUsers.CONNECTOR, "tenant=GM0363")).contains("grachten-gerucht").doesNotContain(SLUG);
+        // A municipality's own users may name their own municipality, never another.
+        assertThat(suggested(TestUsers.KCC_ROTTERDAM, "Maasvlakte&tenant=GM0599")).contains(SLUG);
+        for (String path : List.of("/api/v1/suggest?q=Maasvlakte&tenant=GM0599",
+                "/api/v1/narratives/" + SLUG + "?tenant=GM0599", "/api/v1/narratives/grachten-gerucht?tenant=nationaal")) {
+            mvc.perform(get(path).with(as(TestUsers.KCC))).andExpect(status().isForbidden())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.type")
+                            .value("https://duiding.nl/problemen/andere-organisatie"));
+        }
+        assertThat(listed(TestUsers.KCC, "tenant=GM0599")).isEmpty();
+        mvc.perform(get("/api/v1/suggest?q=Maasvlakte&tenant=Rotterdam").with(as(TestUsers.CONNECTOR)))
+                .andExpect(status().isBadRequest());
+        // Working copies stay with their organisation: a national editor's tenant filter opens nothing.
+        assertThat(listed(TestUsers.REDACTEUR, "tenant=GM0599")).isEmpty();
+    }
+
+    @Test
     void feedsClaimReviewsOfTheUsersOwnOrganisationOnly() throws Exception {
         assertThat(body(TestUsers.KCC_ROTTERDAM, "/api/v1/claimreviews")).contains(TITLE);
         assertThat(body(TestUsers.KCC, "/api/v1/claimreviews")).doesNotContain(TITLE).contains("Gerucht over de grachten");
@@ -142,6 +168,10 @@ class TenantIsolationIT {
 
     private List<String> suggested(String user, String typed) throws Exception {
         return JsonPath.read(body(user, "/api/v1/suggest?q=" + typed), "$.suggestions[*].slug");
+    }
+
+    private List<String> listed(String user, String query) throws Exception {
+        return JsonPath.read(body(user, "/api/v1/narratives?size=100&" + query), "$.items[*].slug");
     }
 
     private String body(String user, String path) throws Exception {

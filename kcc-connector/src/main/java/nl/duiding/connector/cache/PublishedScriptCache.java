@@ -26,9 +26,11 @@ import nl.duiding.connector.kb.OfflineKnowledge;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The published narratives and their scripts, kept in memory and in a file, for degraded mode. Its search is
- * deliberately plain (shared words in title, summary, tags and scripts): it finds the narrative an agent looks for
- * by name, it is not kb-service's matcher, and the sidebar says so with every cached answer.
+ * The published narratives and their scripts, kept in memory and in a file, for degraded mode: the national ones,
+ * and per municipality its own local ones, so an agent of a municipality sees what kb-service would show them (their
+ * own version of a slug instead of the national one) and never another municipality's. Its search is deliberately
+ * plain (shared words in title, summary, tags and scripts): it finds the narrative an agent looks for by name, it is
+ * not kb-service's matcher, and the sidebar says so with every cached answer.
  */
 @Component
 public class PublishedScriptCache implements OfflineKnowledge {
@@ -41,12 +43,35 @@ public class PublishedScriptCache implements OfflineKnowledge {
             "ik", "u", "je", "we", "ze", "dit", "bij", "of", "naar", "nog", "wel", "dan", "door", "over", "kan", "mijn",
             "gemeente", "waarom", "wordt", "worden", "heeft", "hebben");
 
-    public record Snapshot(Instant refreshedAt, Map<String, KbApi.Narrative> narratives) {
+    /**
+     * @param narratives the national narratives by slug
+     * @param local      per gemeentecode, that municipality's own narratives by slug
+     */
+    public record Snapshot(Instant refreshedAt, Map<String, KbApi.Narrative> narratives,
+            Map<String, Map<String, KbApi.Narrative>> local) {
+
+        public Snapshot {
+            narratives = narratives == null ? Map.of() : Map.copyOf(narratives);
+            // A file written before local narratives were kept has none.
+            local = local == null ? Map.of() : local.entrySet().stream()
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
+        }
+
+        /** What the agents of {@code tenant} see: the national narratives with the municipality's own over them. */
+        public Map<String, KbApi.Narrative> visibleTo(String tenant) {
+            Map<String, KbApi.Narrative> own = tenant == null ? Map.of() : local.getOrDefault(tenant, Map.of());
+            if (own.isEmpty()) {
+                return narratives;
+            }
+            Map<String, KbApi.Narrative> both = new java.util.HashMap<>(narratives);
+            both.putAll(own);
+            return both;
+        }
     }
 
     private final Path file;
     private final JsonMapper json;
-    private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(null, Map.of()));
+    private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(null, Map.of(), Map.of()));
 
     PublishedScriptCache(CacheProperties properties, JsonMapper json) {
         this.file = properties.file();
@@ -58,8 +83,8 @@ public class PublishedScriptCache implements OfflineKnowledge {
         return current.get();
     }
 
-    void replace(Map<String, KbApi.Narrative> narratives, Instant at) {
-        Snapshot snapshot = new Snapshot(at, Map.copyOf(narratives));
+    void replace(Map<String, KbApi.Narrative> narratives, Map<String, Map<String, KbApi.Narrative>> local, Instant at) {
+        Snapshot snapshot = new Snapshot(at, narratives, local);
         current.set(snapshot);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -77,33 +102,31 @@ public class PublishedScriptCache implements OfflineKnowledge {
         }
         try {
             Snapshot snapshot = json.readValue(file.toFile(), Snapshot.class);
-            if (snapshot.narratives() != null) {
-                current.set(new Snapshot(snapshot.refreshedAt(), Map.copyOf(snapshot.narratives())));
-                log.info("script cache: {} narratives from {} (refreshed {})", snapshot.narratives().size(), file,
-                        snapshot.refreshedAt());
-            }
+            current.set(snapshot);
+            log.info("script cache: {} national narratives and local ones of {} municipalities from {} (refreshed "
+                    + "{})", snapshot.narratives().size(), snapshot.local().size(), file, snapshot.refreshedAt());
         } catch (RuntimeException e) {
             log.warn("ignoring unreadable script cache {}: {}", file, e.toString());
         }
     }
 
     @Override
-    public Optional<KbApi.Narrative> narrative(String slug) {
-        return Optional.ofNullable(current.get().narratives().get(slug));
+    public Optional<KbApi.Narrative> narrative(String slug, String tenant) {
+        return Optional.ofNullable(current.get().visibleTo(tenant).get(slug));
     }
 
     @Override
-    public List<KbApi.Suggestion> suggest(String typed, int size) {
-        return ranked(typed, true).stream().limit(size)
+    public List<KbApi.Suggestion> suggest(String typed, int size, String tenant) {
+        return ranked(typed, true, tenant).stream().limit(size)
                 .map(s -> new KbApi.Suggestion(s.narrative.slug(), s.narrative.title(), s.narrative.category(),
                         s.narrative.risk(), null))
                 .toList();
     }
 
     @Override
-    public KbApi.MatchResponse match(String text, String channel) {
+    public KbApi.MatchResponse match(String text, String channel, String tenant) {
         String scriptChannel = scriptChannel(channel);
-        List<KbApi.Match> matches = ranked(text, false).stream().limit(MAX_MATCHES)
+        List<KbApi.Match> matches = ranked(text, false, tenant).stream().limit(MAX_MATCHES)
                 .map(s -> new KbApi.Match(s.narrative.slug(), s.narrative.title(), s.score, "laag", List.of(),
                         script(s.narrative, scriptChannel), s.narrative.category(), s.narrative.risk(),
                         s.narrative.tenant()))
@@ -135,13 +158,13 @@ public class PublishedScriptCache implements OfflineKnowledge {
     private record Scored(KbApi.Narrative narrative, double score) {
     }
 
-    private List<Scored> ranked(String text, boolean prefix) {
+    private List<Scored> ranked(String text, boolean prefix, String tenant) {
         Set<String> query = words(text);
         if (query.isEmpty()) {
             return List.of();
         }
         List<Scored> scored = new ArrayList<>();
-        for (KbApi.Narrative n : current.get().narratives().values()) {
+        for (KbApi.Narrative n : current.get().visibleTo(tenant).values()) {
             Set<String> title = words(n.title());
             Set<String> body = words(String.join(" ", n.summary() == null ? "" : n.summary(),
                     n.tags() == null ? "" : String.join(" ", n.tags()), scriptText(n)));

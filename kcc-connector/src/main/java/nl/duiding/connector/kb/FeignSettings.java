@@ -4,7 +4,6 @@ import org.springframework.context.annotation.Bean;
 
 import feign.RequestInterceptor;
 import feign.Retryer;
-import feign.auth.BasicAuthRequestInterceptor;
 import feign.codec.ErrorDecoder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,18 +21,14 @@ public final class FeignSettings {
     public static class Defaults {
 
         @Bean
-        ErrorDecoder kbErrorDecoder(JsonMapper json) {
-            return new ProblemErrorDecoder(json);
+        ErrorDecoder kbErrorDecoder(JsonMapper json, KbCredentials credentials) {
+            return new ProblemErrorDecoder(json, credentials);
         }
 
+        /** The one login of the connector ({@link KbCredentialsConfiguration}), shared by every client. */
         @Bean
-        RequestInterceptor kbCredentials(KbProperties properties) {
-            if (properties.username() == null || properties.username().isBlank()) {
-                return template -> {
-                };
-            }
-            return new BasicAuthRequestInterceptor(properties.username(),
-                    properties.password() == null ? "" : properties.password().value());
+        RequestInterceptor kbLogin(KbCredentials credentials) {
+            return credentials;
         }
     }
 

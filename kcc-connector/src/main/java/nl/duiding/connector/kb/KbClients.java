@@ -25,18 +25,24 @@ final class KbClients {
         @PostMapping("/api/v1/match")
         KbApi.MatchResponse match(@RequestBody KbApi.MatchRequest request);
 
+        /** {@code tenant}: the municipality of the contact, whose own narratives count besides the national ones. */
         @GetMapping("/api/v1/suggest")
-        KbApi.SuggestResponse suggest(@RequestParam("q") String query, @RequestParam("size") int size);
+        KbApi.SuggestResponse suggest(@RequestParam("q") String query, @RequestParam("size") int size,
+                @RequestParam(name = "tenant", required = false) String tenant);
     }
 
     @FeignClient(name = "kb-narratives", url = "${duiding.kb.url}", configuration = FeignSettings.Idempotent.class)
     interface NarrativesClient {
 
+        /** {@code tenant}: null for the national version, else the municipality's own one when it has one. */
         @GetMapping("/api/v1/narratives/{slug}")
-        KbApi.Narrative narrative(@PathVariable("slug") String slug);
+        KbApi.Narrative narrative(@PathVariable("slug") String slug,
+                @RequestParam(name = "tenant", required = false) String tenant);
 
+        /** {@code tenant}: null for the national narratives, else only that municipality's own local ones. */
         @GetMapping("/api/v1/narratives")
-        KbApi.NarrativePage list(@RequestParam("page") int page, @RequestParam("size") int size);
+        KbApi.NarrativePage list(@RequestParam("page") int page, @RequestParam("size") int size,
+                @RequestParam(name = "tenant", required = false) String tenant);
     }
 
     @FeignClient(name = "kb-signals", url = "${duiding.kb.url}", configuration = FeignSettings.Idempotent.class)

@@ -34,7 +34,9 @@ class KbServiceHealthIndicator extends AbstractHealthIndicator {
                 builder.status(DEGRADED).withDetail("kbStatus", String.valueOf(status));
             }
         } catch (RuntimeException e) {
-            builder.status(DEGRADED).withDetail("error", e.getClass().getSimpleName());
+            // In words, not an exception class: health answers anyone.
+            int status = KbFailures.classify(e) instanceof KbUnavailable unavailable ? unavailable.status() : 0;
+            builder.status(DEGRADED).withDetail("error", status == 0 ? "niet bereikbaar" : "antwoord " + status);
         }
     }
 }

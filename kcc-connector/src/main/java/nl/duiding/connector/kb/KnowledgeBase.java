@@ -45,16 +45,21 @@ public class KnowledgeBase {
 
     public Answer<KbApi.MatchResponse> match(String text, String channel, String tenant) {
         return read(() -> matching.match(new KbApi.MatchRequest(text, channel, tenant)),
-                () -> offline.match(text, channel));
+                () -> offline.match(text, channel, tenant));
     }
 
-    public Answer<List<KbApi.Suggestion>> suggest(String typed, int size) {
-        return read(() -> matching.suggest(typed, size).suggestions(), () -> offline.suggest(typed, size));
+    /** Narratives as the agent types, those of the contact's municipality ({@code tenant}) and the national ones. */
+    public Answer<List<KbApi.Suggestion>> suggest(String typed, int size, String tenant) {
+        return read(() -> matching.suggest(typed, size, tenant).suggestions(),
+                () -> offline.suggest(typed, size, tenant));
     }
 
-    /** The published narrative, or an empty answer when neither kb-service nor the cache knows the slug. */
-    public Answer<KbApi.Narrative> narrative(String slug) {
-        return read(() -> narratives.narrative(slug), () -> offline.narrative(slug).orElse(null));
+    /**
+     * The published narrative as the agents of {@code tenant} see it (their own version when there is one), or an
+     * empty answer when neither kb-service nor the cache knows the slug.
+     */
+    public Answer<KbApi.Narrative> narrative(String slug, String tenant) {
+        return read(() -> narratives.narrative(slug, tenant), () -> offline.narrative(slug, tenant).orElse(null));
     }
 
     /**
@@ -105,9 +110,14 @@ public class KnowledgeBase {
         });
     }
 
+    /**
+     * For the log: the failure's class, and its message only where that cannot quote a request — a Feign exception's
+     * message holds the URL, and a suggestion's URL holds what the agent typed.
+     */
     private static String describe(Throwable failure) {
         Throwable cause = failure instanceof RetryableException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        boolean plain = cause instanceof KbUnavailable || cause.getClass().getPackageName().startsWith("java.net");
+        return cause.getClass().getSimpleName() + (!plain || cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }

@@ -9,9 +9,10 @@ import java.util.Optional;
  */
 public interface OfflineKnowledge {
 
-    KbApi.MatchResponse match(String text, String channel);
+    /** Each call answers what the agents of {@code tenant} see: its own narratives and the national ones. */
+    KbApi.MatchResponse match(String text, String channel, String tenant);
 
-    List<KbApi.Suggestion> suggest(String typed, int size);
+    List<KbApi.Suggestion> suggest(String typed, int size, String tenant);
 
-    Optional<KbApi.Narrative> narrative(String slug);
+    Optional<KbApi.Narrative> narrative(String slug, String tenant);
 }

@@ -25,9 +25,11 @@ class ProblemErrorDecoder implements ErrorDecoder {
     private static final int MAX_BODY = 16 * 1024;
 
     private final JsonMapper json;
+    private final KbCredentials credentials;
 
-    ProblemErrorDecoder(JsonMapper json) {
+    ProblemErrorDecoder(JsonMapper json, KbCredentials credentials) {
         this.json = json;
+        this.credentials = credentials;
     }
 
     @Override
@@ -43,8 +45,12 @@ class ProblemErrorDecoder implements ErrorDecoder {
                     retryAfter(response.headers()), response.request());
         }
         if (status == 401 || status == 403) {
-            log.error("kb-service refused the connector's credentials ({} {}) on {}; check duiding.kb.username and "
-                    + "duiding.kb.password", status, title, methodKey);
+            if (status == 401) {
+                // A token kb-service no longer takes, or a key rotated away: the next call starts afresh.
+                credentials.refused();
+            }
+            log.error("kb-service refused the connector's credentials ({} {}) on {}; check the connector's login "
+                    + "for kb-service ({})", status, title, methodKey, credentials.describe());
             return new KbUnavailable("kb-service refused the connector's credentials (" + status + ")", status, null);
         }
         return new KbRejected(status, type == null ? "" : type.substring(type.lastIndexOf('/') + 1),

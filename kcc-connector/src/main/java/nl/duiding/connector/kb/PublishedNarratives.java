@@ -12,11 +12,13 @@ public class PublishedNarratives {
         this.client = client;
     }
 
-    public KbApi.NarrativePage list(int page, int size) {
-        return client.list(page, size);
+    /** National narratives when {@code tenant} is null, else only that municipality's own local ones. */
+    public KbApi.NarrativePage list(int page, int size, String tenant) {
+        return client.list(page, size, tenant);
     }
 
-    public KbApi.Narrative get(String slug) {
-        return client.narrative(slug);
+    /** The national version when {@code tenant} is null, else what that municipality's agents see. */
+    public KbApi.Narrative get(String slug, String tenant) {
+        return client.narrative(slug, tenant);
     }
 }

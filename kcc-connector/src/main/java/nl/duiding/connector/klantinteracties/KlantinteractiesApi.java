@@ -102,7 +102,7 @@ class KlantinteractiesApi {
             } catch (HttpTimeoutException e) {
                 problem = "timeout";
             } catch (IOException e) {
-                problem = e.getClass().getSimpleName();
+                problem = connectionProblem(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CrmFailure(CrmFailure.Kind.NIET_BESCHIKBAAR, "interrupted", e);
@@ -116,6 +116,23 @@ class KlantinteractiesApi {
             sleep(wait);
             backoff = backoff.multipliedBy(2);
         }
+    }
+
+    /**
+     * A failed connection in words: the report is shown in the connector's health, which answers anyone, so it names
+     * no exception class.
+     */
+    private static String connectionProblem(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "geen verbinding";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "onbekende host";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "TLS-fout";
+        }
+        return "verbinding verbroken";
     }
 
     private JsonNode parse(URI url, String body) {

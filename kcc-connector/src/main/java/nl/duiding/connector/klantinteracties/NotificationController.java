@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +42,7 @@ class NotificationController {
     record Notificatie(String kanaal, String hoofdObject, String resource, String resourceUrl, String actie) {
     }
 
-    @PostMapping("/api/v1/notificaties/{tenant}")
+    @PostMapping(path = "/api/v1/notificaties/{tenant}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> receive(@PathVariable String tenant,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody Notificatie notificatie) {

@@ -102,8 +102,10 @@ public class LaunchLinks {
         if (channel == null || !CHANNELS.contains(channel)) {
             channel = "telefoon";
         }
+        String residentId = string(claims, "residentId");
         return new LaunchContext(tenant, channel, limit(string(claims, "contactId"), 200),
-                hasher.hash(tenant, string(claims, "residentId")), limit(string(claims, "subject"), 500),
+                hasher.hash(tenant, residentId), hasher.previousHash(tenant, residentId),
+                limit(string(claims, "subject"), 500),
                 limit(string(claims, "notes"), MAX_NOTES));
     }
 

@@ -13,22 +13,42 @@ import org.springframework.stereotype.Component;
 /**
  * Pseudonymises residents: HMAC-SHA256 over tenant and CRM id with a key only the connector holds. kb-service and
  * its indices only ever see the hash; without the key it cannot be reversed or recomputed from a BSN or CRM id.
+ *
+ * <p>After a rotation of the key, the previous key may be configured for a transition period: new contacts are hashed
+ * with the new key only, and the sidebar also asks for the earlier contacts stored under the previous hash.
  */
 @Component
 public class ResidentHasher {
 
     private final SecretKeySpec key;
+    private final SecretKeySpec previous;
 
     ResidentHasher(SecurityProperties properties) {
-        if (properties.residentHashKey() == null || properties.residentHashKey().bytes().length < 32) {
-            throw new IllegalStateException("duiding.security.resident-hash-key must be set to at least 32 bytes "
-                    + "(environment DUIDING_RESIDENT_HASH_KEY or a file: value)");
+        this.key = key(properties.residentHashKey(), "duiding.security.resident-hash-key", "DUIDING_RESIDENT_HASH_KEY");
+        this.previous = properties.residentHashPreviousKey() == null ? null
+                : key(properties.residentHashPreviousKey(), "duiding.security.resident-hash-previous-key",
+                        "DUIDING_RESIDENT_HASH_PREVIOUS_KEY");
+    }
+
+    private static SecretKeySpec key(nl.duiding.connector.tenant.Secret secret, String name, String environment) {
+        if (secret == null || secret.bytes().length < 32) {
+            throw new IllegalStateException(name + " must be set to at least 32 bytes (environment " + environment
+                    + " or a file: value)");
         }
-        this.key = new SecretKeySpec(properties.residentHashKey().bytes(), "HmacSHA256");
+        return new SecretKeySpec(secret.bytes(), "HmacSHA256");
     }
 
     /** The hash for a resident of a tenant, or null when the CRM gave no resident id. */
     public String hash(String tenant, String residentId) {
+        return hash(key, tenant, residentId);
+    }
+
+    /** The hash under the key before the last rotation, or null when none is configured or there is no id. */
+    public String previousHash(String tenant, String residentId) {
+        return previous == null ? null : hash(previous, tenant, residentId);
+    }
+
+    private static String hash(SecretKeySpec key, String tenant, String residentId) {
         if (residentId == null || residentId.isBlank()) {
             return null;
         }

@@ -57,6 +57,9 @@ public class SidebarSessions {
         if (context.residentHash() != null) {
             claims.claim("residentHash", context.residentHash());
         }
+        if (context.previousResidentHash() != null) {
+            claims.claim("previousResidentHash", context.previousResidentHash());
+        }
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
         try {
             jwt.sign(new MACSigner(key));
@@ -83,7 +86,8 @@ public class SidebarSessions {
                 return Optional.empty();
             }
             return Optional.of(new LaunchContext(claims.getIssuer(), claims.getStringClaim("channel"),
-                    claims.getStringClaim("contactId"), claims.getStringClaim("residentHash"), null, null));
+                    claims.getStringClaim("contactId"), claims.getStringClaim("residentHash"),
+                    claims.getStringClaim("previousResidentHash"), null, null));
         } catch (ParseException | JOSEException e) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,7 +72,7 @@ class SidebarApiController {
     @GetMapping("/suggest")
     Suggestions suggest(@RequestHeader(name = "Authorization", required = false) String authorization,
             @RequestParam("q") String typed) {
-        session(authorization);
+        LaunchContext context = session(authorization);
         String query = typed.strip();
         if (query.length() < 2) {
             return new Suggestions(false, null, List.of());
@@ -80,11 +81,11 @@ class SidebarApiController {
             throw Problems.badRequest("zoekterm-te-lang", "Zoekterm te lang",
                     "Typ maximaal 200 tekens; plak langere teksten in het veld 'Plak tekst'.");
         }
-        Answer<List<KbApi.Suggestion>> answer = kb.suggest(query, 8);
+        Answer<List<KbApi.Suggestion>> answer = kb.suggest(query, 8, context.tenant());
         return new Suggestions(answer.degraded(), cachedAt(answer), answer.value());
     }
 
-    @PostMapping("/match")
+    @PostMapping(path = "/match", consumes = MediaType.APPLICATION_JSON_VALUE)
     Matches match(@RequestHeader(name = "Authorization", required = false) String authorization,
             @RequestBody MatchText body) {
         LaunchContext context = session(authorization);
@@ -107,7 +108,7 @@ class SidebarApiController {
         if (!slug.matches("[a-z0-9][a-z0-9-]{0,99}")) {
             throw Problems.notFound();
         }
-        Answer<KbApi.Narrative> answer = kb.narrative(slug);
+        Answer<KbApi.Narrative> answer = kb.narrative(slug, context.tenant());
         KbApi.Narrative n = answer.value();
         if (n == null) {
             throw Problems.notFound();
@@ -128,11 +129,17 @@ class SidebarApiController {
             Answer<KbApi.History> earlier = kb.history(context.residentHash(), context.tenant());
             history = earlier.value().contacts();
             degraded |= earlier.degraded();
+            if (context.previousResidentHash() != null) {
+                // A key transition: contacts from before the rotation are stored under the previous hash.
+                Answer<KbApi.History> before = kb.history(context.previousResidentHash(), context.tenant());
+                history = EarlierContacts.merge(history, before.value().contacts());
+                degraded |= before.degraded();
+            }
         }
         return new Context(degraded, degraded ? cachedAt() : null, history, campaigns.value().campaigns());
     }
 
-    @PostMapping("/feedback")
+    @PostMapping(path = "/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> feedback(@RequestHeader(name = "Authorization", required = false) String authorization,
             @RequestBody FeedbackClick click) {
         LaunchContext context = session(authorization);

@@ -50,7 +50,7 @@ class KnowledgeBaseIT {
 
     @Test
     void suggestsNarrativesWhileTyping() {
-        Answer<List<KbApi.Suggestion>> answer = kb.suggest("chemtr", 8);
+        Answer<List<KbApi.Suggestion>> answer = kb.suggest("chemtr", 8, KbServiceExtension.TENANT);
 
         assertThat(answer.degraded()).isFalse();
         assertThat(answer.value()).extracting(KbApi.Suggestion::slug).contains("chemtrails");
@@ -66,7 +66,7 @@ class KnowledgeBaseIT {
                 });
         assertThatThrownBy(() -> kb.match(CHEMTRAILS, "duif", KbServiceExtension.TENANT))
                 .isInstanceOfSatisfying(KbRejected.class, e -> assertThat(e.title()).isEqualTo("Onbekend kanaal"));
-        assertThat(kb.narrative("chemtrails").value().scripts()).containsKeys("telefoon", "email", "chat");
+        assertThat(kb.narrative("chemtrails", KbServiceExtension.TENANT).value().scripts()).containsKeys("telefoon", "email", "chat");
     }
 
     @Test
@@ -77,8 +77,8 @@ class KnowledgeBaseIT {
             long started = System.nanoTime();
             Answer<KbApi.MatchResponse> match = kb.match("chemtrails vliegtuigen gif", "telefoon",
                     KbServiceExtension.TENANT);
-            Answer<KbApi.Narrative> narrative = kb.narrative("chemtrails");
-            Answer<List<KbApi.Suggestion>> suggestions = kb.suggest("chemt", 5);
+            Answer<KbApi.Narrative> narrative = kb.narrative("chemtrails", KbServiceExtension.TENANT);
+            Answer<List<KbApi.Suggestion>> suggestions = kb.suggest("chemt", 5, KbServiceExtension.TENANT);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(match.degraded()).isTrue();

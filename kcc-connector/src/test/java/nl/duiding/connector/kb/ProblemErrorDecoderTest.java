@@ -16,7 +16,23 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ProblemErrorDecoderTest {
 
-    private final ProblemErrorDecoder decoder = new ProblemErrorDecoder(JsonMapper.builder().build());
+    private final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
+    private final ProblemErrorDecoder decoder = new ProblemErrorDecoder(JsonMapper.builder().build(),
+            new KbCredentials() {
+                @Override
+                public void apply(feign.RequestTemplate template) {
+                }
+
+                @Override
+                public String describe() {
+                    return "test";
+                }
+
+                @Override
+                public void refused() {
+                    refusals.incrementAndGet();
+                }
+            });
 
     private static Response response(int status, String body, Map<String, Collection<String>> headers) {
         Request request = Request.create(Request.HttpMethod.POST, "http://kb/api/v1/match", Map.of(), null,
@@ -53,6 +69,11 @@ class ProblemErrorDecoderTest {
     void treatsRefusedCredentialsAsAnOutageNotAsABadRequest() {
         assertThat(decoder.decode("match", response(401, "{\"title\":\"Niet ingelogd\"}", Map.of())))
                 .isInstanceOf(KbUnavailable.class);
+        // A refused token or key is dropped, so the next call fetches or reads the current one.
+        assertThat(refusals).hasValue(1);
+        assertThat(decoder.decode("match", response(403, "{\"title\":\"Geen toegang\"}", Map.of())))
+                .isInstanceOf(KbUnavailable.class);
+        assertThat(refusals).hasValue(1);
         assertThat(decoder.decode("match", response(404, "not json", Map.of())))
                 .isInstanceOfSatisfying(KbRejected.class, r -> assertThat(r.title()).isEqualTo("Verzoek geweigerd"));
     }

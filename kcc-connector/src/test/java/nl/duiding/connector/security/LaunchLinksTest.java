@@ -30,8 +30,8 @@ class LaunchLinksTest {
     private static final Secret SECRET = new Secret("launch-secret-of-at-least-32-bytes-" + UUID.randomUUID());
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final SecurityProperties properties = new SecurityProperties(
-            new Secret("resident-hash-key-of-at-least-32-bytes!!"), null, Duration.ofMinutes(5), Duration.ofSeconds(30),
-            Duration.ofHours(8));
+            new Secret("resident-hash-key-of-at-least-32-bytes!!"), null, null, Duration.ofMinutes(5),
+            Duration.ofSeconds(30), Duration.ofHours(8));
     private final LaunchLinks links = new LaunchLinks(new Tenants(new TenantProperties(Map.of("GM0363",
             new TenantProperties.Tenant(SECRET, List.of("https://crm.example"), null, null)))),
             new ReplayGuard(clock), new ResidentHasher(properties), properties, clock);

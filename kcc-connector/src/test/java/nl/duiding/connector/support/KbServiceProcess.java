@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -29,21 +30,67 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class KbServiceProcess implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     public static final String USER = "connector";
+    /**
+     * Editors in the shared instance's users file, with the same password, for tests that publish narratives; with
+     * {@code -gm0363} appended, the editors of municipality GM0363.
+     */
+    public static final String EDITOR = "redacteur";
+    public static final String FINAL_EDITOR = "eindredacteur";
     private static final Pattern INDEX_NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final String prefix = "cit-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String prefix;
     private final String password = "pw-" + UUID.randomUUID();
     private final int port = freePort();
     private final Path workDir;
     private final Path log;
+    private final String profile;
+    private final Map<String, String> environment;
+    private final boolean ownsIndices;
     private Process process;
 
     private KbServiceProcess() throws IOException {
-        workDir = Files.createTempDirectory("kb-service-it");
-        log = workDir.resolve("kb-service.log");
+        this("cit-" + UUID.randomUUID().toString().substring(0, 8), "local", Map.of(), true);
         Files.writeString(workDir.resolve("users.properties"), String.join("\n",
                 "# test users", USER + "=" + password + ",connector,nationaal",
-                "kcc=" + password + ",kcc-medewerker,GM0363") + "\n");
+                "kcc=" + password + ",kcc-medewerker,GM0363",
+                EDITOR + "=" + password + ",redacteur,nationaal",
+                FINAL_EDITOR + "=" + password + ",eindredacteur,nationaal",
+                EDITOR + "-gm0363=" + password + ",redacteur,GM0363",
+                FINAL_EDITOR + "-gm0363=" + password + ",eindredacteur,GM0363") + "\n");
+    }
+
+    private KbServiceProcess(String prefix, String profile, Map<String, String> environment, boolean ownsIndices)
+            throws IOException {
+        this.prefix = prefix;
+        this.profile = profile;
+        this.environment = Map.copyOf(environment);
+        this.ownsIndices = ownsIndices;
+        workDir = Files.createTempDirectory("kb-service-it");
+        log = workDir.resolve("kb-service.log");
+    }
+
+    /**
+     * A second kb-service in the {@code prod} profile on the same indices as {@code shared} (so the content is there
+     * at once): no local users, logins only as {@code environment} configures them (identity provider, API keys).
+     * The caller closes it; the indices stay with {@code shared}.
+     */
+    public static KbServiceProcess production(KbServiceProcess shared, Map<String, String> environment) {
+        try {
+            KbServiceProcess kb = new KbServiceProcess(shared.prefix, "prod", environment, false);
+            kb.start();
+            return kb;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** kb-service's log so far, e.g. to check what it recorded about a login. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The shared instance, started on first use. */
@@ -90,12 +137,17 @@ public final class KbServiceProcess implements ExtensionContext.Store.CloseableR
                 .directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         var env = builder.environment();
-        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("SPRING_PROFILES_ACTIVE", profile);
         env.put("DUIDING_KB_PORT", String.valueOf(port));
         env.put("DUIDING_ELASTICSEARCH_URL", elasticsearch());
         env.put("DUIDING_CONTENT_DIR", System.getProperty("duiding.content.dir", "../content"));
-        env.put("DUIDING_LOCAL_USERS_FILE", workDir.resolve("users.properties").toString());
+        if ("local".equals(profile)) {
+            env.put("DUIDING_LOCAL_USERS_FILE", workDir.resolve("users.properties").toString());
+        }
         env.put("DUIDING_INDEX_PREFIX", prefix);
+        // Tests send far more requests per minute than one KCC; kb-service's own limits have their own tests.
+        env.put("DUIDING_RATELIMIT_CONNECTORFACTOR", "1000");
+        env.putAll(environment);
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -122,10 +174,19 @@ public final class KbServiceProcess implements ExtensionContext.Store.CloseableR
 
     /** An HTTP call to kb-service as the connector, for probing and checking what kb-service holds. */
     public HttpResponse<String> call(String method, String path, String json) {
+        return callAs(USER, method, path, json);
+    }
+
+    /** An HTTP call as a user of the shared instance's users file; {@code headers} are name, value pairs. */
+    public HttpResponse<String> callAs(String user, String method, String path, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", basicAuth()).header("Accept", "application/json");
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes())).header("Accept", "application/json");
         if (json != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json));
@@ -194,7 +255,9 @@ public final class KbServiceProcess implements ExtensionContext.Store.CloseableR
     @Override
     public void close() {
         stop();
-        deleteIndices();
+        if (ownsIndices) {
+            deleteIndices();
+        }
     }
 
     private void deleteIndices() {
