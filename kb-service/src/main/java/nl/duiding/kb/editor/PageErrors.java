@@ -11,6 +11,7 @@ import nl.duiding.kb.narrative.NarrativeNotFound;
 import nl.duiding.kb.narrative.RevisionNotFound;
 import nl.duiding.kb.security.Actor;
 import nl.duiding.kb.security.CurrentUser;
+import nl.duiding.kb.web.ScrubbedFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -38,9 +39,11 @@ class PageErrors {
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     private final CurrentUser currentUser;
+    private final ScrubbedFailures failures;
 
-    PageErrors(CurrentUser currentUser) {
+    PageErrors(CurrentUser currentUser, ScrubbedFailures failures) {
         this.currentUser = currentUser;
+        this.failures = failures;
     }
 
     @ModelAttribute("user")
@@ -77,14 +80,14 @@ class PageErrors {
     @ExceptionHandler({ElasticsearchException.class, TransportException.class, UncheckedIOException.class,
             IOException.class})
     String storage(Exception e, Model model, HttpServletResponse response) {
-        log.error("Storage failed on an editor page", e);
+        log.error("Storage failed on an editor page: {}", failures.describe(e));
         return page(model, response, HttpStatus.SERVICE_UNAVAILABLE, "Tijdelijk niet beschikbaar",
                 "De kennisbank kan de opslag nu niet bereiken. Uw invoer is niet opgeslagen; probeer het zo opnieuw.");
     }
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletResponse response) {
-        log.error("Unexpected error on an editor page", e);
+        log.error("Unexpected error on an editor page: {}", failures.describe(e));
         return page(model, response, HttpStatus.INTERNAL_SERVER_ERROR, "Er ging iets mis",
                 "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder.");
     }

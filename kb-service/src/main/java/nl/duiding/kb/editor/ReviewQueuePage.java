@@ -40,7 +40,6 @@ class ReviewQueuePage {
         model.addAttribute("overdue", search.dueForReview(actor.tenant(), today, MAX));
         model.addAttribute("waiting", search.search(new NarrativeSearch.Criteria(null, null, NarrativeStatus.REVIEW,
                 null, null, 1, MAX), actor.tenant(), true).items());
-        model.addAttribute("feedbackAvailable", usage.available());
         model.addAttribute("notHelped", usage.mostNotHelped(actor.tenant(), FEEDBACK_DAYS, 20));
         model.addAttribute("feedbackDays", FEEDBACK_DAYS);
         model.addAttribute("today", today);

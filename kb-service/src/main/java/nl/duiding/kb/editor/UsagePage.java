@@ -27,7 +27,6 @@ class UsagePage {
         int days = dagen != null && PERIODS.contains(dagen) ? dagen : 28;
         model.addAttribute("days", days);
         model.addAttribute("periods", PERIODS);
-        model.addAttribute("available", usage.available());
         model.addAttribute("rows", usage.rows(currentUser.get().tenant(), days));
         model.addAttribute("title", "Gebruik van de scripts");
         return "redactie/gebruik";

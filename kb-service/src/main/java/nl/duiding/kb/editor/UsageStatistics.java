@@ -12,8 +12,6 @@ import java.util.Map;
 import nl.duiding.kb.narrative.NarrativeRecord;
 import nl.duiding.kb.narrative.PublishedNarratives;
 import nl.duiding.kb.narrative.TenantCode;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +24,6 @@ class UsageStatistics {
     private final FeedbackCounts counts;
     private final PublishedNarratives published;
     private final Clock clock;
-
-    @Autowired
-    UsageStatistics(ObjectProvider<FeedbackCounts> counts, PublishedNarratives published, Clock clock) {
-        this(counts.getIfAvailable(() -> FeedbackCounts.NONE), published, clock);
-    }
 
     UsageStatistics(FeedbackCounts counts, PublishedNarratives published, Clock clock) {
         this.counts = counts;
@@ -54,10 +47,6 @@ class UsageStatistics {
             long verdicts = helped + notHelped;
             return verdicts == 0 ? null : (int) Math.round(notHelped * 100.0 / verdicts);
         }
-    }
-
-    boolean available() {
-        return counts.available();
     }
 
     List<Row> rows(TenantCode viewer, int days) {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedbackStore {
 
-    record FeedbackDocument(String tenant, String slug, String channel, String scriptChannel, String kind, Instant at) {
+    record FeedbackDocument(String tenant, String narrativeTenant, String slug, String channel, String scriptChannel, String kind, Instant at) {
     }
 
     private final ElasticsearchClient client;
@@ -25,9 +25,13 @@ class FeedbackStore {
         this.clock = clock;
     }
 
-    void record(String tenant, String slug, String channel, String scriptChannel, String kind) {
+    /**
+     * @param tenant          the agent's municipality
+     * @param narrativeTenant whose narrative the agent saw: the municipality's local version or the national one
+     */
+    void record(String tenant, String narrativeTenant, String slug, String channel, String scriptChannel, String kind) {
         Instant now = clock.instant();
-        FeedbackDocument doc = new FeedbackDocument(tenant, slug, channel, scriptChannel, kind, now);
+        FeedbackDocument doc = new FeedbackDocument(tenant, narrativeTenant, slug, channel, scriptChannel, kind, now);
         try {
             client.index(i -> i.index(indices.feedbackFor(now)).document(doc));
         } catch (IOException e) {

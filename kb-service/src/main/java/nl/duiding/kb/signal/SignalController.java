@@ -2,9 +2,11 @@ package nl.duiding.kb.signal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import nl.duiding.kb.matching.ContactChannel;
+import nl.duiding.kb.narrative.NarrativeRecord;
 import nl.duiding.kb.narrative.PublishedNarratives;
 import nl.duiding.kb.narrative.Slug;
 import nl.duiding.kb.narrative.TenantCode;
@@ -107,17 +109,17 @@ class SignalController {
                     "Kanaal moet telefoon, balie, email, chat of brief zijn.");
         }
         String slug = text(body, "slug");
-        boolean known;
+        Optional<NarrativeRecord> shown;
         try {
-            known = slug != null && narratives.find(new Slug(slug), tenant).isPresent();
+            shown = slug == null ? Optional.empty() : narratives.find(new Slug(slug), tenant);
         } catch (IllegalArgumentException e) {
-            known = false;
+            shown = Optional.empty();
         }
-        if (!known) {
+        if (shown.isEmpty()) {
             throw problem(HttpStatus.UNPROCESSABLE_CONTENT, "onbekend-verhaal", "Onbekend verhaal",
                     "Er is geen gepubliceerd verhaal '" + slug + "' voor " + tenant + ".");
         }
-        feedback.record(tenant.value(), slug, channel.code(), channel.scriptChannel().code(), kind);
+        feedback.record(tenant.value(), shown.get().tenant().value(), slug, channel.code(), channel.scriptChannel().code(), kind);
         return ResponseEntity.accepted().build();
     }
 

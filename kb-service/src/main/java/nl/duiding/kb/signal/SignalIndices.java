@@ -20,7 +20,7 @@ public class SignalIndices {
 
     static final ManagedIndex SIGNALS = ManagedIndex.timeBased("signals", 1);
     static final ManagedIndex DETAILS = ManagedIndex.timeBased("signal-details", 1);
-    static final ManagedIndex FEEDBACK = ManagedIndex.timeBased("feedback", 1);
+    static final ManagedIndex FEEDBACK = ManagedIndex.timeBased("feedback", 2);
 
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);

@@ -16,7 +16,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +32,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The editor's pages through MockMvc against the real test node, with the repository's content imported: access
- * rules beside the unchanged API, the recognition test, usage from a feedback store, and import and export.
+ * rules beside the unchanged API, the recognition test, usage from the sidebar's feedback, and import and export.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -58,26 +56,8 @@ class EditorPagesIT {
         registry.add("duiding.content.import-on-start", () -> "true");
         registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
         registry.add("duiding.security.frame-ancestors", () -> "'self' https://intranet.gemeente.example");
-    }
-
-    /** Stands in for the feedback store that is being built: the pages must take its counts. */
-    @TestConfiguration
-    static class FeedbackStore {
-
-        @Bean
-        FeedbackCounts feedbackCounts() {
-            return new FeedbackCounts() {
-                @Override
-                public boolean available() {
-                    return true;
-                }
-
-                @Override
-                public List<Count> between(TenantCode viewer, Instant from, Instant to) {
-                    return List.of(new Count("chemtrails", "nationaal", "telefoon", 412, 230, 120, 77));
-                }
-            };
-        }
+        // Every test logs in as several people from one address; the login limit has its own test (RateLimitIT).
+        registry.add("duiding.rate-limit.login", () -> "1000");
     }
 
     @AfterAll
@@ -167,16 +147,46 @@ class EditorPagesIT {
     }
 
     @Test
-    void showsUsageAndHielpNietFromTheFeedbackStore() throws Exception {
-        MockHttpSession editor = login(TestUsers.REDACTEUR);
-        mvc.perform(get("/redactie/gebruik").session(editor)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("<td>412</td>")))
-                .andExpect(content().string(containsString("<td>77</td>")))
-                .andExpect(content().string(containsString("gelijk")))
-                .andExpect(content().string(not(containsString("Nog geen gegevens"))));
-        mvc.perform(get("/redactie/review").session(editor)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("<td>77</td>")))
-                .andExpect(content().string(containsString("39 %")));
+    void showsUsageAndHielpNietFromTheSidebarsFeedbackPerMunicipality() throws Exception {
+        click(TestUsers.KCC, "telefoon", "getoond", 7);
+        click(TestUsers.KCC, "telefoon", "gebruikt", 4);
+        click(TestUsers.KCC, "balie", "hielp", 3);
+        click(TestUsers.KCC, "telefoon", "hielp-niet", 2);
+        click(TestUsers.KCC_ROTTERDAM, "chat", "getoond", 5);
+        Pattern telephoneRow = Pattern.compile("windturbines mensen ziek maken</a></td>\\s*<td>telefoon</td>\\s*"
+                + "<td>7</td>\\s*<td>4</td>\\s*<td>3</td>\\s*<td>2</td>\\s*<td>nieuw</td>");
+        Pattern chatRow = Pattern.compile("windturbines mensen ziek maken</a></td>\\s*<td>chat</td>\\s*<td>5</td>");
+
+        String national = usagePage(TestUsers.REDACTEUR);
+        assertThat(national).containsPattern(telephoneRow).containsPattern(chatRow);
+        // A municipality's editor counts its own agents' clicks only.
+        assertThat(usagePage(TestUsers.REDACTEUR_AMSTERDAM)).containsPattern(telephoneRow).doesNotContainPattern(chatRow);
+        assertThat(usagePage(TestUsers.REDACTEUR_ROTTERDAM)).containsPattern(chatRow).doesNotContainPattern(telephoneRow);
+
+        mvc.perform(get("/redactie/review").session(login(TestUsers.REDACTEUR))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<td>2</td>")))
+                .andExpect(content().string(containsString("40 %")));
+    }
+
+    private void click(String agent, String channel, String kind, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            mvc.perform(post("/api/v1/feedback").with(as(agent)).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"slug\": \"windturbines-ziek\", \"channel\": \"" + channel
+                                    + "\", \"kind\": \"" + kind + "\"}"))
+                    .andExpect(status().isAccepted());
+        }
+    }
+
+    private String usagePage(String editor) throws Exception {
+        MockHttpSession session = login(editor);
+        // Feedback is searchable after the index's refresh; the page is read until it shows what was sent.
+        String page = "";
+        for (int attempt = 0; attempt < 20 && !page.contains("windturbines mensen ziek maken"); attempt++) {
+            Thread.sleep(attempt == 0 ? 0 : 250);
+            page = mvc.perform(get("/redactie/gebruik").session(session)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+        }
+        return page;
     }
 
     @Test

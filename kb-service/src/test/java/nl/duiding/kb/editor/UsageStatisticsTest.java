@@ -23,11 +23,6 @@ class UsageStatisticsTest {
     /** Counts that depend on the period asked for: this period, or the one before. */
     private final FeedbackCounts counts = new FeedbackCounts() {
         @Override
-        public boolean available() {
-            return true;
-        }
-
-        @Override
         public List<Count> between(TenantCode viewer, Instant from, Instant to) {
             boolean current = to.equals(NOW);
             assertThat(Duration.between(from, to)).isEqualTo(Duration.ofDays(28));
