@@ -29,7 +29,10 @@ import org.springframework.stereotype.Component;
  * when it is below {@code alpha} and c is at least {@code min-rate-ratio} times the expected h·V/H. A question asked
  * every day has c ≈ h·V/H and a p-value near one half; a new template has h ≈ 0 and p ≈ (V/(V+H))^c.
  * <b>Cold start:</b> with no history at all (H = 0) there is nothing to compare with, and every group passing the
- * size thresholds counts as a burst. One request answers for all groups of a window.
+ * size thresholds counts as a burst. <b>Little history:</b> a history of fewer contacts than the smallest campaign
+ * ({@code min-contacts}; e.g. a few test contacts the week before go-live) is no history either: with H tiny, p is
+ * near one and no count could reach {@code alpha}, so the first real campaign would go unseen. One request answers
+ * for all groups of a window.
  */
 @Component
 public class ClusterBaseline {
@@ -82,8 +85,8 @@ public class ClusterBaseline {
                 var filter = aggs.get("c" + i).filter();
                 long inWindow = filter.aggregations().get("window").filter().docCount();
                 long before = filter.docCount() - inWindow;
-                verdicts.add(verdict(inWindow, before, windowVolume, historyVolume, properties.alpha(),
-                        properties.minRateRatio()));
+                verdicts.add(verdict(inWindow, before, windowVolume, historyVolume, properties.minContacts(),
+                        properties.alpha(), properties.minRateRatio()));
             }
             return verdicts;
         } catch (IOException e) {
@@ -97,10 +100,12 @@ public class ClusterBaseline {
      * municipality does not make an ordinary Monday look like a burst). A burst also needs its count to be at least
      * {@code minRateRatio} times what the history leads to expect: a significant but small rise of a frequent
      * question is no campaign.
+     *
+     * @param minHistoryVolume a history of fewer contacts counts as none: the cold start
      */
-    static Verdict verdict(long inWindow, long history, long windowVolume, long historyVolume, double alpha,
-            double minRateRatio) {
-        if (historyVolume == 0) {
+    static Verdict verdict(long inWindow, long history, long windowVolume, long historyVolume, long minHistoryVolume,
+            double alpha, double minRateRatio) {
+        if (historyVolume < Math.max(1, minHistoryVolume)) {
             return new Verdict(inWindow, history, windowVolume, 0, 0, true);
         }
         if (inWindow == 0) {
