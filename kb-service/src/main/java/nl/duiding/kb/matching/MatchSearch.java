@@ -23,8 +23,6 @@ import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.termvectors.TermVector;
 import nl.duiding.kb.index.IndexNames;
 import nl.duiding.kb.narrative.Narrative;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchSearch {
 
-    private static final Logger log = LoggerFactory.getLogger(MatchSearch.class);
     private static final String FIELD = "text";
 
     private final ElasticsearchClient client;
@@ -166,9 +163,6 @@ class MatchSearch {
     }
 
     private void add(MsearchRequest.Builder m, Query query, int size) {
-        if (log.isDebugEnabled()) {
-            log.debug("match query: {}", query);
-        }
         m.searches(s -> s.header(h -> h.index(index)).body(b -> b.query(query).size(size)
                 .source(src -> src.filter(f -> f.includes("kind", "slug", "tenant", "topic", FIELD)))));
     }

@@ -53,6 +53,12 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final ScrubbedFailures failures;
+
+    ApiExceptionHandler(ScrubbedFailures failures) {
+        this.failures = failures;
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         JacksonException jackson = null;
@@ -246,7 +252,7 @@ class ApiExceptionHandler {
     @ExceptionHandler({ElasticsearchException.class, TransportException.class, UncheckedIOException.class,
             IOException.class})
     ResponseEntity<ProblemDetail> storage(Exception e) {
-        log.error("Storage failed", e);
+        log.error("Storage failed: {}", failures.describe(e));
         return respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "opslag-niet-beschikbaar",
                 "Tijdelijk niet beschikbaar", "De kennisbank kan de opslag nu niet bereiken. Probeer het zo opnieuw."));
     }
@@ -257,14 +263,14 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
-        log.warn("Request refused: {}", e.getMessage());
+        log.warn("Request refused: {}", failures.describe(e));
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "ongeldig-verzoek", "Ongeldig verzoek",
                 "Het verzoek kan niet worden verwerkt: controleer de adresregel, de headers en de inhoud."));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("Unexpected error", e);
+        log.error("Unexpected error: {}", failures.describe(e));
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "interne-fout", "Er ging iets mis",
                 "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder."));
     }
