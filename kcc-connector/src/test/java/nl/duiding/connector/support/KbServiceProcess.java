@@ -200,16 +200,6 @@ public final class KbServiceProcess implements ExtensionContext.Store.CloseableR
         }
     }
 
-    /**
-     * Whether kb-service has an endpoint yet (the signals, feedback, history and campaigns endpoints arrive with
-     * another branch): an unknown path answers 404 without a problem type of its own.
-     */
-    public boolean has(String method, String path, String sampleBody) {
-        HttpResponse<String> response = call(method, path, sampleBody);
-        boolean unknownPath = response.statusCode() == 404 && response.body().contains("/problemen/niet-gevonden\"");
-        return !unknownPath && response.statusCode() != 405;
-    }
-
     private void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
