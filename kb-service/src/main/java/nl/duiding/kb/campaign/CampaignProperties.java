@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            retention period)
  * @param alpha               a group is unusual when its count is this improbable against its baseline
  * @param minRateRatio        ...and at least this many times what its baseline leads to expect
+ * @param coldStartShare      without history, a group of at least this share of the window's contacts is a burst
+ *                            whatever its arrival times
  */
 @ConfigurationProperties("duiding.campaigns")
 public record CampaignProperties(
@@ -43,5 +45,6 @@ public record CampaignProperties(
         @DefaultValue("0.3") double coreSimilarity,
         @DefaultValue("28") int baselineDays,
         @DefaultValue("0.001") double alpha,
-        @DefaultValue("3") double minRateRatio) {
+        @DefaultValue("3") double minRateRatio,
+        @DefaultValue("0.25") double coldStartShare) {
 }

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import nl.duiding.kb.narrative.TenantCode;
@@ -28,14 +31,19 @@ import org.springframework.stereotype.Component;
  * p = V / (V + H). The p-value is P(X ≥ c) (the exact conditional test for two Poisson rates); the group is a burst
  * when it is below {@code alpha} and c is at least {@code min-rate-ratio} times the expected h·V/H. A question asked
  * every day has c ≈ h·V/H and a p-value near one half; a new template has h ≈ 0 and p ≈ (V/(V+H))^c.
- * <b>Cold start:</b> with no history at all (H = 0) there is nothing to compare with, and every group passing the
- * size thresholds counts as a burst. <b>Little history:</b> a history of fewer contacts than the smallest campaign
+ * <b>Cold start:</b> with no history at all (H = 0) there is no past to compare with, so the group is compared with
+ * the present: a burst when its contacts arrive unlike the tenant's other contacts in the window (a campaign comes in
+ * waves, a frequent question follows the day's profile; {@link ArrivalConcentration}, p below {@code alpha}), or when
+ * it is at least {@code cold-start-share} of all the window's contacts (no ordinary question is). <b>Little
+ * history:</b> a history of fewer contacts than the smallest campaign
  * ({@code min-contacts}; e.g. a few test contacts the week before go-live) is no history either: with H tiny, p is
  * near one and no count could reach {@code alpha}, so the first real campaign would go unseen. One request answers
  * for all groups of a window.
  */
 @Component
 public class ClusterBaseline {
+
+    private static final String ARRIVALS = "arrivals";
 
     /** The test's outcome for one group. */
     public record Verdict(long window, long history, long windowVolume, long historyVolume, double pValue,
@@ -66,27 +74,34 @@ public class ClusterBaseline {
                         .trackTotalHits(t -> t.enabled(false))
                         .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("tenant").value(tenant.value())))
                                 .filter(range(historyStart, to))))
-                        .aggregations("windowVolume", a -> a.filter(window))
+                        .aggregations("windowVolume", a -> a.filter(window).aggregations(ARRIVALS, arrivals()))
                         .aggregations("historyVolume", a -> a.filter(history));
                 for (int i = 0; i < clusters.size(); i++) {
                     Cluster cluster = clusters.get(i);
                     s.aggregations("c" + i, Aggregation.of(a -> a.filter(f -> f.bool(b -> {
                         cluster.topBands().forEach(band -> b.should(sh -> sh.term(t -> t.field("bands").value(band))));
                         return b.minimumShouldMatch(cluster.topBands().size() >= 2 ? "2" : "1");
-                    })).aggregations("window", w -> w.filter(window))));
+                    })).aggregations("window", w -> w.filter(window).aggregations(ARRIVALS, arrivals()))));
                 }
                 return s;
             }, Void.class);
             var aggs = response.aggregations();
-            long windowVolume = aggs.get("windowVolume").filter().docCount();
+            var tenantWindow = aggs.get("windowVolume").filter();
+            long windowVolume = tenantWindow.docCount();
             long historyVolume = aggs.get("historyVolume").filter().docCount();
+            Map<Long, Long> tenantArrivals = buckets(tenantWindow.aggregations().get(ARRIVALS));
+            long[] all = tenantArrivals.values().stream().mapToLong(Long::longValue).toArray();
             List<Verdict> verdicts = new ArrayList<>(clusters.size());
             for (int i = 0; i < clusters.size(); i++) {
                 var filter = aggs.get("c" + i).filter();
-                long inWindow = filter.aggregations().get("window").filter().docCount();
+                var groupWindow = filter.aggregations().get("window").filter();
+                long inWindow = groupWindow.docCount();
                 long before = filter.docCount() - inWindow;
-                verdicts.add(verdict(inWindow, before, windowVolume, historyVolume, properties.minContacts(),
-                        properties.alpha(), properties.minRateRatio()));
+                Map<Long, Long> groupArrivals = buckets(groupWindow.aggregations().get(ARRIVALS));
+                long[] group = tenantArrivals.keySet().stream().mapToLong(k -> groupArrivals.getOrDefault(k, 0L))
+                        .toArray();
+                verdicts.add(verdict(new Counts(inWindow, before, windowVolume, historyVolume,
+                        ArrivalConcentration.pValue(all, group)), properties));
             }
             return verdicts;
         } catch (IOException e) {
@@ -95,29 +110,48 @@ public class ClusterBaseline {
     }
 
     /**
+     * A group's counts: {@code inWindow} and {@code history} contacts like it, {@code windowVolume} and
+     * {@code historyVolume} contacts of the tenant, and the p-value of its arrival times against the tenant's other
+     * contacts in the window.
+     */
+    record Counts(long inWindow, long history, long windowVolume, long historyVolume, double arrivalPValue) {
+    }
+
+    /**
      * The exact conditional test, with the tenant's contact volume as exposure: without a change in rate, the
      * group's share of window and history follows the tenant's (so a quiet weekend in the history or a growing
      * municipality does not make an ordinary Monday look like a burst). A burst also needs its count to be at least
      * {@code minRateRatio} times what the history leads to expect: a significant but small rise of a frequent
-     * question is no campaign.
-     *
-     * @param minHistoryVolume a history of fewer contacts counts as none: the cold start
+     * question is no campaign. A history of fewer contacts than {@code minContacts} is a cold start.
      */
-    static Verdict verdict(long inWindow, long history, long windowVolume, long historyVolume, long minHistoryVolume,
-            double alpha, double minRateRatio) {
-        if (historyVolume < Math.max(1, minHistoryVolume)) {
-            return new Verdict(inWindow, history, windowVolume, 0, 0, true);
+    static Verdict verdict(Counts c, CampaignProperties properties) {
+        if (c.historyVolume() < Math.max(1, properties.minContacts())) {
+            boolean dominant = c.inWindow() >= properties.coldStartShare() * c.windowVolume();
+            return new Verdict(c.inWindow(), c.history(), c.windowVolume(), c.historyVolume(), c.arrivalPValue(),
+                    dominant || c.arrivalPValue() < properties.alpha());
         }
-        if (inWindow == 0) {
-            return new Verdict(0, history, windowVolume, historyVolume, 1, false);
+        if (c.inWindow() == 0) {
+            return new Verdict(0, c.history(), c.windowVolume(), c.historyVolume(), 1, false);
         }
-        double p = (double) windowVolume / (windowVolume + historyVolume);
-        int trials = (int) Math.min(Integer.MAX_VALUE, inWindow + history);
+        double p = (double) c.windowVolume() / (c.windowVolume() + c.historyVolume());
+        int trials = (int) Math.min(Integer.MAX_VALUE, c.inWindow() + c.history());
         double pValue = Math.max(0, 1 - new BinomialDistribution(null, trials, p)
-                .cumulativeProbability((int) inWindow - 1));
-        double expected = history * (double) windowVolume / historyVolume;
-        boolean burst = pValue < alpha && inWindow >= minRateRatio * expected;
-        return new Verdict(inWindow, history, windowVolume, historyVolume, pValue, burst);
+                .cumulativeProbability((int) c.inWindow() - 1));
+        double expected = c.history() * (double) c.windowVolume() / c.historyVolume();
+        boolean burst = pValue < properties.alpha() && c.inWindow() >= properties.minRateRatio() * expected;
+        return new Verdict(c.inWindow(), c.history(), c.windowVolume(), c.historyVolume(), pValue, burst);
+    }
+
+    /** Contacts per quarter of an hour, to compare arrival times. */
+    private static Aggregation arrivals() {
+        return Aggregation.of(a -> a.dateHistogram(h -> h.field("occurredAt").fixedInterval(t -> t.time("15m"))
+                .minDocCount(0)));
+    }
+
+    private static Map<Long, Long> buckets(Aggregate histogram) {
+        Map<Long, Long> counts = new TreeMap<>();
+        histogram.dateHistogram().buckets().array().forEach(b -> counts.put(b.key(), b.docCount()));
+        return counts;
     }
 
     private static Query range(Instant from, Instant to) {

@@ -1,0 +1,60 @@
+package nl.duiding.kb.campaign;
+
+/**
+ * Without history, the one thing that still tells a campaign from a frequent question is when its contacts arrive. A
+ * question residents ask anyway comes in like every other contact of the day (the office-hours profile); a campaign
+ * starts when someone calls for it and comes in waves. This is the two-sample Kolmogorov–Smirnov test of the group's
+ * arrival times against the tenant's other contacts in the same window, on time buckets (binning makes it
+ * conservative), with the asymptotic Kolmogorov distribution and Stephens' small-sample correction.
+ */
+final class ArrivalConcentration {
+
+    private ArrivalConcentration() {
+    }
+
+    /**
+     * @param all   contacts of the tenant per time bucket, the group's included
+     * @param group the group's contacts in the same buckets
+     * @return the p-value of "the group arrives like the tenant's other contacts"; 1 when there is nothing to compare
+     */
+    static double pValue(long[] all, long[] group) {
+        if (all.length != group.length) {
+            throw new IllegalArgumentException("buckets differ: " + all.length + " and " + group.length);
+        }
+        long n = 0;
+        long m = 0;
+        for (int i = 0; i < all.length; i++) {
+            n += group[i];
+            m += all[i] - group[i];
+        }
+        if (n == 0 || m == 0) {
+            return 1;
+        }
+        double d = 0;
+        long cumulativeGroup = 0;
+        long cumulativeOthers = 0;
+        for (int i = 0; i < all.length; i++) {
+            cumulativeGroup += group[i];
+            cumulativeOthers += all[i] - group[i];
+            d = Math.max(d, Math.abs((double) cumulativeGroup / n - (double) cumulativeOthers / m));
+        }
+        double effective = Math.sqrt((double) n * m / (n + m));
+        return kolmogorovTail((effective + 0.12 + 0.11 / effective) * d);
+    }
+
+    /** P(K > lambda) for the Kolmogorov distribution: 2 Σ (−1)^(k−1) exp(−2k²λ²). */
+    static double kolmogorovTail(double lambda) {
+        if (lambda < 0.2) {
+            return 1;
+        }
+        double sum = 0;
+        for (int k = 1; k <= 100; k++) {
+            double term = Math.exp(-2.0 * k * k * lambda * lambda);
+            sum += (k % 2 == 1 ? term : -term);
+            if (term < 1e-12) {
+                break;
+            }
+        }
+        return Math.max(0, Math.min(1, 2 * sum));
+    }
+}
