@@ -138,8 +138,10 @@ public class DailyReportService {
         List<Cluster> newClusters = new ArrayList<>();
         for (Cluster cluster : candidates) {
             Optional<Campaign> knownCampaign = CampaignDetector.continued(cluster, known);
-            boolean confirmed = knownCampaign.map(c -> c.status() == CampaignStatus.BEVESTIGD).orElse(false);
-            if (detector.isCampaign(cluster) && (bursts.contains(cluster) || confirmed)) {
+            // A campaign that goes on (detected or confirmed, not closed) stays in the report while it is big enough,
+            // even when today is no longer a burst against yesterday, when it had already started.
+            boolean ongoing = knownCampaign.map(c -> c.status() != CampaignStatus.AFGESLOTEN).orElse(false);
+            if (detector.isCampaign(cluster) && (bursts.contains(cluster) || ongoing)) {
                 String slug = knownCampaign.map(Campaign::slug).orElse(cluster.slug());
                 campaigns.add(new DailyReport.CampaignEntry(knownCampaign.map(Campaign::id).orElse(null),
                         knownCampaign.map(c -> c.status().code()).orElse("gedetecteerd"), slug,
