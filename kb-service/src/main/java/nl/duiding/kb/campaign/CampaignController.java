@@ -46,7 +46,7 @@ class CampaignController {
 
     @GetMapping("/active")
     Map<String, List<ActiveCampaign>> active(@RequestParam(required = false) String tenant) {
-        return Map.of("campaigns", store.of(tenant(tenant)));
+        return Map.of("campaigns", store.of(currentUser.municipality(tenant)));
     }
 
     @GetMapping
@@ -60,7 +60,7 @@ class CampaignController {
             throw problem(HttpStatus.BAD_REQUEST, "ongeldige-parameter", "Ongeldige parameter",
                     "Status moet gedetecteerd, bevestigd of afgesloten zijn.");
         }
-        return Map.of("campaigns", store.list(tenant(tenant), statuses));
+        return Map.of("campaigns", store.list(currentUser.municipality(tenant), statuses));
     }
 
     @GetMapping("/{id}")
@@ -124,29 +124,6 @@ class CampaignController {
         return store.find(id).filter(c -> actor.tenant().isNational() || c.tenant().equals(actor.tenant().value()))
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "belactie-niet-gevonden", "Belactie niet gevonden",
                         "Er is geen belactie met dit kenmerk die u kunt zien."));
-    }
-
-    private TenantCode tenant(String code) {
-        Actor actor = currentUser.get();
-        if (code == null || code.isBlank()) {
-            if (actor.tenant().isNational()) {
-                throw problem(HttpStatus.BAD_REQUEST, "ongeldige-parameter", "Gemeente ontbreekt",
-                        "Geef de gemeentecode mee (tenant), zoals GM0363.");
-            }
-            return actor.tenant();
-        }
-        TenantCode requested;
-        try {
-            requested = new TenantCode(code);
-        } catch (IllegalArgumentException e) {
-            throw problem(HttpStatus.BAD_REQUEST, "onbekende-organisatie", "Onbekende gemeente",
-                    "Tenant moet een gemeentecode zijn, zoals GM0363.");
-        }
-        if (!actor.tenant().isNational() && !actor.tenant().equals(requested)) {
-            throw problem(HttpStatus.FORBIDDEN, "andere-organisatie", "Geen toegang tot deze organisatie",
-                    "U kunt alleen gegevens van uw eigen organisatie (" + actor.tenant() + ") opvragen.");
-        }
-        return requested;
     }
 
     private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import nl.duiding.kb.narrative.TenantCode;
-import nl.duiding.kb.security.Actor;
 import nl.duiding.kb.security.CurrentUser;
 import nl.duiding.kb.signal.SignalProperties;
 import nl.duiding.kb.web.Problems;
@@ -60,7 +59,7 @@ class ReportController {
             throw problem(HttpStatus.NOT_FOUND, "rapport-niet-gevonden", "Geen rapport",
                     "Voor een dag in de toekomst is er nog geen rapport.");
         }
-        TenantCode own = tenant(tenant);
+        TenantCode own = currentUser.municipality(tenant);
         DailyReport report = store.find(own, date).orElseGet(() -> service.generate(own, date));
         return switch (format) {
             case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
@@ -70,29 +69,6 @@ class ReportController {
                     .body(ReportCsv.render(report));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         };
-    }
-
-    private TenantCode tenant(String code) {
-        Actor actor = currentUser.get();
-        if (code == null || code.isBlank()) {
-            if (actor.tenant().isNational()) {
-                throw problem(HttpStatus.BAD_REQUEST, "ongeldige-parameter", "Gemeente ontbreekt",
-                        "Geef de gemeentecode mee (tenant), zoals GM0363.");
-            }
-            return actor.tenant();
-        }
-        TenantCode requested;
-        try {
-            requested = new TenantCode(code);
-        } catch (IllegalArgumentException e) {
-            throw problem(HttpStatus.BAD_REQUEST, "onbekende-organisatie", "Onbekende gemeente",
-                    "Tenant moet een gemeentecode zijn, zoals GM0363.");
-        }
-        if (!actor.tenant().isNational() && !actor.tenant().equals(requested)) {
-            throw problem(HttpStatus.FORBIDDEN, "andere-organisatie", "Geen toegang tot deze organisatie",
-                    "U kunt alleen rapporten van uw eigen organisatie (" + actor.tenant() + ") opvragen.");
-        }
-        return requested;
     }
 
     private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {

@@ -52,9 +52,8 @@ public class CurrentUser {
             return actor.tenant();
         }
         if (!actor.tenant().isNational()) {
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN,
-                    "andere-organisatie", "Geen toegang tot deze organisatie",
-                    "U kunt alleen verhalen van uw eigen organisatie (" + actor.tenant() + ") opvragen."), null);
+            throw problem(HttpStatus.FORBIDDEN, "andere-organisatie", "Geen toegang tot deze organisatie",
+                    "U kunt alleen verhalen van uw eigen organisatie (" + actor.tenant() + ") opvragen.");
         }
         return requested;
     }
@@ -72,6 +71,43 @@ public class CurrentUser {
                     + "GM gevolgd door vier cijfers.");
         }
         return actingFor(requested);
+    }
+
+    /**
+     * The municipality whose contacts, belacties or reports a request is about: a municipality's user gets its own
+     * (naming another is a 403 {@code andere-organisatie}); a national account — kcc-connector, national analysts —
+     * must name one, since national has no contacts of its own (400).
+     *
+     * @param tenantParameter the {@code tenant} query parameter, or null
+     */
+    public TenantCode municipality(String tenantParameter) {
+        Actor actor = get();
+        if (tenantParameter == null || tenantParameter.isBlank()) {
+            if (actor.tenant().isNational()) {
+                throw problem(HttpStatus.BAD_REQUEST, "ongeldige-parameter", "Gemeente ontbreekt",
+                        "Geef de gemeentecode mee (tenant), zoals GM0363.");
+            }
+            return actor.tenant();
+        }
+        TenantCode requested;
+        try {
+            requested = new TenantCode(tenantParameter.strip());
+        } catch (IllegalArgumentException e) {
+            requested = TenantCode.NATIONAL;
+        }
+        if (requested.isNational()) {
+            throw problem(HttpStatus.BAD_REQUEST, "onbekende-organisatie", "Onbekende gemeente",
+                    "Tenant moet een gemeentecode zijn, zoals GM0363.");
+        }
+        if (!actor.tenant().isNational() && !actor.tenant().equals(requested)) {
+            throw problem(HttpStatus.FORBIDDEN, "andere-organisatie", "Geen toegang tot deze organisatie",
+                    "U kunt alleen gegevens van uw eigen organisatie (" + actor.tenant() + ") opvragen.");
+        }
+        return requested;
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
+        return new ErrorResponseException(status, Problems.of(status, type, title, detail), null);
     }
 
     /** The actor of a given authentication, e.g. one carried by a security event. */

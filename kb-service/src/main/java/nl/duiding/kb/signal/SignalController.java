@@ -95,7 +95,7 @@ class SignalController {
                         "Het veld '" + field + "' bestaat niet in feedback.");
             }
         }
-        TenantCode tenant = tenant(text(body, "tenant"));
+        TenantCode tenant = currentUser.municipality(text(body, "tenant"));
         String kind = text(body, "kind");
         if (kind == null || !FEEDBACK_KINDS.contains(kind)) {
             throw problem(HttpStatus.BAD_REQUEST, "ongeldige-waarde", "Ongeldige waarde",
@@ -130,35 +130,7 @@ class SignalController {
             throw problem(HttpStatus.BAD_REQUEST, "ongeldige-parameter", "Ongeldige parameter",
                     "De inwonercode moet een sleutel-hash zijn (16 tot 128 tekens).");
         }
-        return history.of(residentHash, tenant(tenant));
-    }
-
-    /** The user's own municipality; a national account (the connector) names the one it acts for. */
-    private TenantCode tenant(String code) {
-        Actor actor = currentUser.get();
-        if (code == null || code.isBlank()) {
-            if (actor.tenant().isNational()) {
-                throw problem(HttpStatus.BAD_REQUEST, "ongeldige-parameter", "Gemeente ontbreekt",
-                        "Geef de gemeentecode mee (tenant), zoals GM0363.");
-            }
-            return actor.tenant();
-        }
-        TenantCode requested;
-        try {
-            requested = new TenantCode(code);
-        } catch (IllegalArgumentException e) {
-            throw problem(HttpStatus.BAD_REQUEST, "onbekende-organisatie", "Onbekende gemeente",
-                    "Tenant moet een gemeentecode zijn, zoals GM0363.");
-        }
-        if (requested.isNational()) {
-            throw problem(HttpStatus.BAD_REQUEST, "onbekende-organisatie", "Onbekende gemeente",
-                    "Tenant moet een gemeentecode zijn, zoals GM0363.");
-        }
-        if (!actor.tenant().isNational() && !actor.tenant().equals(requested)) {
-            throw problem(HttpStatus.FORBIDDEN, "andere-organisatie", "Geen toegang tot deze organisatie",
-                    "U kunt alleen gegevens van uw eigen organisatie (" + actor.tenant() + ") opvragen.");
-        }
-        return requested;
+        return history.of(residentHash, currentUser.municipality(tenant));
     }
 
     private static String text(JsonNode node, String field) {
