@@ -109,7 +109,7 @@ class EditorBrowserIT {
         WebElement overview = browser.findElement(By.tagName("html"));
         search.sendKeys("5G", Keys.ENTER);
         // The unfiltered overview lists the narrative too: wait for the search's page before reading its rows.
-        Browser.waitFor(browser).until(ExpectedConditions.stalenessOf(overview));
+        Browser.waitFor(browser).until(Browser.gone(overview));
         WebElement row = rowLinking(SLUG);
         assertThat(row.getText()).contains("gepubliceerd");
         assertThat(browser.findElement(By.cssSelector("thead")).getText()).contains("Status", "Herzien vóór");
@@ -417,7 +417,7 @@ class EditorBrowserIT {
     private void submit(WebElement button) {
         WebElement page = browser.findElement(By.tagName("html"));
         button.click();
-        Browser.waitFor(browser).until(ExpectedConditions.stalenessOf(page));
+        Browser.waitFor(browser).until(Browser.gone(page));
     }
 
     private void replace(By field, String text) {

@@ -229,7 +229,7 @@ class EditorToSidebarBrowserIT {
     private void submit(WebElement button) {
         WebElement page = browser.findElement(By.tagName("html"));
         button.click();
-        editorWait().until(ExpectedConditions.stalenessOf(page));
+        editorWait().until(Browser.gone(page));
     }
 
     private void replace(By field, String text) {
