@@ -72,36 +72,27 @@ public class ClusterBaseline {
             var response = client.search(s -> {
                 s.index(indices.details()).ignoreUnavailable(true).allowNoIndices(true).size(0)
                         .trackTotalHits(t -> t.enabled(false))
-                        .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("tenant").value(tenant.value())))
-                                .filter(range(historyStart, to))))
-                        .aggregations("windowVolume", a -> a.filter(window).aggregations(ARRIVALS, arrivals()))
+                        .query(q -> q.bool(b -> b.filter(tenantFilter(tenant)).filter(range(historyStart, to))))
+                        .aggregations("windowVolume", a -> a.filter(window))
                         .aggregations("historyVolume", a -> a.filter(history));
                 for (int i = 0; i < clusters.size(); i++) {
-                    Cluster cluster = clusters.get(i);
-                    s.aggregations("c" + i, Aggregation.of(a -> a.filter(f -> f.bool(b -> {
-                        cluster.topBands().forEach(band -> b.should(sh -> sh.term(t -> t.field("bands").value(band))));
-                        return b.minimumShouldMatch(cluster.topBands().size() >= 2 ? "2" : "1");
-                    })).aggregations("window", w -> w.filter(window).aggregations(ARRIVALS, arrivals()))));
+                    Query like = like(clusters.get(i));
+                    s.aggregations("c" + i, a -> a.filter(like).aggregations("window", w -> w.filter(window)));
                 }
                 return s;
             }, Void.class);
             var aggs = response.aggregations();
-            var tenantWindow = aggs.get("windowVolume").filter();
-            long windowVolume = tenantWindow.docCount();
+            long windowVolume = aggs.get("windowVolume").filter().docCount();
             long historyVolume = aggs.get("historyVolume").filter().docCount();
-            Map<Long, Long> tenantArrivals = buckets(tenantWindow.aggregations().get(ARRIVALS));
-            long[] all = tenantArrivals.values().stream().mapToLong(Long::longValue).toArray();
+            // Arrival times matter only without history: the usual round does not ask for them.
+            double[] arrivals = coldStart(historyVolume, properties) ? arrivalPValues(tenant, clusters, window) : null;
             List<Verdict> verdicts = new ArrayList<>(clusters.size());
             for (int i = 0; i < clusters.size(); i++) {
                 var filter = aggs.get("c" + i).filter();
-                var groupWindow = filter.aggregations().get("window").filter();
-                long inWindow = groupWindow.docCount();
+                long inWindow = filter.aggregations().get("window").filter().docCount();
                 long before = filter.docCount() - inWindow;
-                Map<Long, Long> groupArrivals = buckets(groupWindow.aggregations().get(ARRIVALS));
-                long[] group = tenantArrivals.keySet().stream().mapToLong(k -> groupArrivals.getOrDefault(k, 0L))
-                        .toArray();
                 verdicts.add(verdict(new Counts(inWindow, before, windowVolume, historyVolume,
-                        ArrivalConcentration.pValue(all, group)), properties));
+                        arrivals == null ? 1 : arrivals[i]), properties));
             }
             return verdicts;
         } catch (IOException e) {
@@ -109,10 +100,53 @@ public class ClusterBaseline {
         }
     }
 
+    /** Each group's arrival times in the window against the tenant's other contacts there (ArrivalConcentration). */
+    private double[] arrivalPValues(TenantCode tenant, List<Cluster> clusters, Query window) throws IOException {
+        var response = client.search(s -> {
+            s.index(indices.details()).ignoreUnavailable(true).allowNoIndices(true).size(0)
+                    .trackTotalHits(t -> t.enabled(false))
+                    .query(q -> q.bool(b -> b.filter(tenantFilter(tenant)).filter(window)))
+                    .aggregations(ARRIVALS, arrivals());
+            for (int i = 0; i < clusters.size(); i++) {
+                Query like = like(clusters.get(i));
+                s.aggregations("c" + i, a -> a.filter(like).aggregations(ARRIVALS, arrivals()));
+            }
+            return s;
+        }, Void.class);
+        var aggs = response.aggregations();
+        Map<Long, Long> tenantArrivals = buckets(aggs.get(ARRIVALS));
+        long[] all = tenantArrivals.values().stream().mapToLong(Long::longValue).toArray();
+        double[] pValues = new double[clusters.size()];
+        for (int i = 0; i < clusters.size(); i++) {
+            Map<Long, Long> groupArrivals = buckets(aggs.get("c" + i).filter().aggregations().get(ARRIVALS));
+            long[] group = tenantArrivals.keySet().stream().mapToLong(k -> groupArrivals.getOrDefault(k, 0L))
+                    .toArray();
+            pValues[i] = ArrivalConcentration.pValue(all, group);
+        }
+        return pValues;
+    }
+
+    /** Contacts like the group: sharing at least two of its most common band keys (one when it has only one). */
+    private static Query like(Cluster cluster) {
+        return Query.of(q -> q.bool(b -> {
+            cluster.topBands().forEach(band -> b.should(sh -> sh.term(t -> t.field("bands").value(band))));
+            return b.minimumShouldMatch(cluster.topBands().size() >= 2 ? "2" : "1");
+        }));
+    }
+
+    private static Query tenantFilter(TenantCode tenant) {
+        return Query.of(q -> q.term(t -> t.field("tenant").value(tenant.value())));
+    }
+
+    /** A history of fewer contacts than the smallest campaign is no history: the cold start. */
+    static boolean coldStart(long historyVolume, CampaignProperties properties) {
+        return historyVolume < Math.max(1, properties.minContacts());
+    }
+
     /**
      * A group's counts: {@code inWindow} and {@code history} contacts like it, {@code windowVolume} and
      * {@code historyVolume} contacts of the tenant, and the p-value of its arrival times against the tenant's other
-     * contacts in the window.
+     * contacts in the window (asked for on a cold start only; 1 otherwise, where it is not used).
      */
     record Counts(long inWindow, long history, long windowVolume, long historyVolume, double arrivalPValue) {
     }
@@ -125,7 +159,7 @@ public class ClusterBaseline {
      * question is no campaign. A history of fewer contacts than {@code minContacts} is a cold start.
      */
     static Verdict verdict(Counts c, CampaignProperties properties) {
-        if (c.historyVolume() < Math.max(1, properties.minContacts())) {
+        if (coldStart(c.historyVolume(), properties)) {
             boolean dominant = c.inWindow() >= properties.coldStartShare() * c.windowVolume();
             return new Verdict(c.inWindow(), c.history(), c.windowVolume(), c.historyVolume(), c.arrivalPValue(),
                     dominant || c.arrivalPValue() < properties.alpha());
