@@ -44,6 +44,21 @@ public final class ContactStream {
     /** One generated contact, as the connector would send it. */
     public record Contact(String externalId, Instant occurredAt, String channel, String text, String residentHash,
             List<String> matchedSlugs, List<String> confirmedSlugs, String kind, int group) {
+
+        /** The contact as one item of {@code POST /api/v1/signals}. */
+        public Map<String, Object> asSignal(String source, String tenant) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("source", source);
+            item.put("externalId", externalId);
+            item.put("tenant", tenant);
+            item.put("channel", channel);
+            item.put("occurredAt", occurredAt.toString());
+            item.put("text", text);
+            item.put("residentHash", residentHash);
+            item.put("matchedSlugs", matchedSlugs);
+            item.put("confirmedSlugs", confirmedSlugs);
+            return item;
+        }
     }
 
     /** What was injected: a campaign, decoy or repeat caller (group number), with its template text. */

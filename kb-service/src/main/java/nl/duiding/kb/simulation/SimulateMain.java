@@ -230,17 +230,7 @@ public final class SimulateMain {
             List<ContactStream.Contact> contacts, JsonMapper json) throws Exception {
         List<Map<String, Object>> batch = new ArrayList<>();
         for (ContactStream.Contact c : contacts) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("source", source);
-            item.put("externalId", c.externalId());
-            item.put("tenant", tenant);
-            item.put("channel", c.channel());
-            item.put("occurredAt", c.occurredAt().toString());
-            item.put("text", c.text());
-            item.put("residentHash", c.residentHash());
-            item.put("matchedSlugs", c.matchedSlugs());
-            item.put("confirmedSlugs", c.confirmedSlugs());
-            batch.add(item);
+            batch.add(c.asSignal(source, tenant));
         }
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/signals"))
                 .header("Authorization", connector).header("Content-Type", "application/json")

@@ -95,25 +95,7 @@ class BelactieIT {
     }
 
     private void feed(List<ContactStream.Contact> contacts) throws Exception {
-        for (int from = 0; from < contacts.size(); from += 1000) {
-            List<Map<String, Object>> batch = new ArrayList<>();
-            for (ContactStream.Contact c : contacts.subList(from, Math.min(from + 1000, contacts.size()))) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("source", "simulatie");
-                item.put("externalId", c.externalId());
-                item.put("tenant", "GM0363");
-                item.put("channel", c.channel());
-                item.put("occurredAt", c.occurredAt().toString());
-                item.put("text", c.text());
-                item.put("residentHash", c.residentHash());
-                item.put("matchedSlugs", c.matchedSlugs());
-                item.put("confirmedSlugs", c.confirmedSlugs());
-                batch.add(item);
-            }
-            mvc.perform(post("/api/v1/signals").with(as(TestUsers.CONNECTOR)).contentType(MediaType.APPLICATION_JSON)
-                    .content(json.writeValueAsString(Map.of("signals", batch))))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(0));
-        }
+        SignalFeed.feed(mvc, json, new TenantCode("GM0363"), contacts);
     }
 
     private String report(LocalDate day, String suffix) throws Exception {

@@ -1,19 +1,13 @@
 package nl.duiding.kb.report;
 
-import static nl.duiding.kb.support.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import nl.duiding.kb.campaign.Campaign;
@@ -27,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -108,24 +101,6 @@ class OngoingCampaignIT {
     }
 
     private void feed(List<ContactStream.Contact> contacts) throws Exception {
-        for (int from = 0; from < contacts.size(); from += 1000) {
-            List<Map<String, Object>> batch = new ArrayList<>();
-            for (ContactStream.Contact c : contacts.subList(from, Math.min(from + 1000, contacts.size()))) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("source", "simulatie");
-                item.put("externalId", c.externalId());
-                item.put("tenant", TENANT.value());
-                item.put("channel", c.channel());
-                item.put("occurredAt", c.occurredAt().toString());
-                item.put("text", c.text());
-                item.put("residentHash", c.residentHash());
-                item.put("matchedSlugs", c.matchedSlugs());
-                item.put("confirmedSlugs", c.confirmedSlugs());
-                batch.add(item);
-            }
-            mvc.perform(post("/api/v1/signals").with(as(TestUsers.CONNECTOR)).contentType(MediaType.APPLICATION_JSON)
-                    .content(json.writeValueAsString(Map.of("signals", batch))))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(0));
-        }
+        SignalFeed.feed(mvc, json, TENANT, contacts);
     }
 }
