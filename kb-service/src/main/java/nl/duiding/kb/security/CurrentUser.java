@@ -93,17 +93,21 @@ public class CurrentUser {
         try {
             requested = new TenantCode(tenantParameter.strip());
         } catch (IllegalArgumentException e) {
-            requested = TenantCode.NATIONAL;
+            throw notAMunicipality();
         }
         if (requested.isNational()) {
-            throw problem(HttpStatus.BAD_REQUEST, "onbekende-organisatie", "Onbekende gemeente",
-                    "Tenant moet een gemeentecode zijn, zoals GM0363.");
+            throw notAMunicipality();
         }
         if (!actor.tenant().isNational() && !actor.tenant().equals(requested)) {
             throw problem(HttpStatus.FORBIDDEN, "andere-organisatie", "Geen toegang tot deze organisatie",
                     "U kunt alleen gegevens van uw eigen organisatie (" + actor.tenant() + ") opvragen.");
         }
         return requested;
+    }
+
+    private static ErrorResponseException notAMunicipality() {
+        return problem(HttpStatus.BAD_REQUEST, "onbekende-organisatie", "Onbekende gemeente",
+                "Tenant moet een gemeentecode zijn, zoals GM0363.");
     }
 
     private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {

@@ -28,6 +28,11 @@ import org.springframework.stereotype.Component;
 class FeedbackTally implements FeedbackCounts {
 
     private static final int PAGE = 1000;
+    /** The kinds that are counted, in the order of {@link Count}'s fields; "ander-onderwerp" is not. */
+    private static final List<String> KINDS = List.of("getoond", "gebruikt", "hielp", "hielp-niet");
+
+    private record Script(String tenant, String slug, String channel) {
+    }
 
     private final ElasticsearchClient client;
     private final SignalIndices indices;
@@ -44,22 +49,15 @@ class FeedbackTally implements FeedbackCounts {
         if (!viewer.isNational()) {
             filters.add(Query.of(q -> q.term(t -> t.field("tenant").value(viewer.value()))));
         }
-        Map<String, long[]> tally = new LinkedHashMap<>();
+        Map<Script, long[]> tally = new LinkedHashMap<>();
         Map<String, FieldValue> after = null;
         do {
             CompositeAggregate page = page(filters, after);
             for (CompositeBucket bucket : page.buckets().array()) {
-                String narrativeTenant = bucket.key().get("narrativeTenant").stringValue();
-                String slug = bucket.key().get("slug").stringValue();
-                String channel = bucket.key().get("scriptChannel").stringValue();
-                long[] kinds = tally.computeIfAbsent(narrativeTenant + "|" + slug + "|" + channel, k -> new long[4]);
-                int kind = switch (bucket.key().get("kind").stringValue()) {
-                    case "getoond" -> 0;
-                    case "gebruikt" -> 1;
-                    case "hielp" -> 2;
-                    case "hielp-niet" -> 3;
-                    default -> -1;
-                };
+                Script script = new Script(bucket.key().get("narrativeTenant").stringValue(),
+                        bucket.key().get("slug").stringValue(), bucket.key().get("scriptChannel").stringValue());
+                long[] kinds = tally.computeIfAbsent(script, k -> new long[KINDS.size()]);
+                int kind = KINDS.indexOf(bucket.key().get("kind").stringValue());
                 if (kind >= 0) {
                     kinds[kind] += bucket.docCount();
                 }
@@ -67,10 +65,8 @@ class FeedbackTally implements FeedbackCounts {
             after = page.buckets().array().size() < PAGE || page.afterKey().isEmpty() ? null : page.afterKey();
         } while (after != null);
         List<Count> counts = new ArrayList<>();
-        tally.forEach((key, kinds) -> {
-            String[] parts = key.split("\\|");
-            counts.add(new Count(parts[1], parts[0], parts[2], kinds[0], kinds[1], kinds[2], kinds[3]));
-        });
+        tally.forEach((script, kinds) -> counts.add(new Count(script.slug(), script.tenant(), script.channel(),
+                kinds[0], kinds[1], kinds[2], kinds[3])));
         return counts;
     }
 

@@ -2,6 +2,7 @@ package nl.duiding.kb.editor;
 
 import static nl.duiding.kb.support.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -16,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -180,13 +182,10 @@ class EditorPagesIT {
     private String usagePage(String editor) throws Exception {
         MockHttpSession session = login(editor);
         // Feedback is searchable after the index's refresh; the page is read until it shows what was sent.
-        String page = "";
-        for (int attempt = 0; attempt < 20 && !page.contains("windturbines mensen ziek maken"); attempt++) {
-            Thread.sleep(attempt == 0 ? 0 : 250);
-            page = mvc.perform(get("/redactie/gebruik").session(session)).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
-        }
-        return page;
+        return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250)).until(
+                () -> mvc.perform(get("/redactie/gebruik").session(session)).andExpect(status().isOk()).andReturn()
+                        .getResponse().getContentAsString(),
+                page -> page.contains("windturbines mensen ziek maken"));
     }
 
     @Test
