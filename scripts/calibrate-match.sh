@@ -41,4 +41,9 @@ done
 
 kb_tool_prepare "${BUILD[@]}"
 trap kb_tool_finish EXIT
-kb_tool_run calibrate "--duiding.tool.files=$TRAIN" "--duiding.tool.output=$OUT"
+# A fresh import every run: documents replaced in an older tool index still count in its term statistics until
+# segments merge, and would make the figures depend on that index's history.
+kb_tool_delete_indices duiding-tool
+# kb_tool_run works in the repository root: a training file inside it is recorded by its relative path, so the
+# committed calibration does not carry a path of one machine.
+kb_tool_run calibrate "--duiding.tool.files=${TRAIN#"$ROOT"/}" "--duiding.tool.output=$OUT"
