@@ -49,6 +49,9 @@ class MatchSearch {
     /** Classes: whole narratives and whole ordinary topics. */
     static final List<String> CLASSES = List.of(MatchDocument.NARRATIVE, MatchDocument.TOPIC);
     private static final int CLASS_CANDIDATES = 30;
+    /** A phrasing's text is shown as the best phrasing; a class's text (every phrasing of it) is never read. */
+    private static final List<String> PHRASING_SOURCE = List.of("kind", "slug", "tenant", "topic", FIELD);
+    private static final List<String> CLASS_SOURCE = List.of("kind", "slug", "tenant", "topic");
 
     /**
      * The search for one window: BM25 over the Dutch analysis (stems, synonyms, compound parts), within the caller's
@@ -80,8 +83,9 @@ class MatchSearch {
         try {
             var response = client.msearch(m -> {
                 for (QueryTerms window : windows) {
-                    add(m, query(window.text(), tenants, excludeIds, PHRASINGS, window.unknownWords()), size);
-                    add(m, query(window.text(), tenants, excludeIds, CLASSES, ""), CLASS_CANDIDATES);
+                    add(m, query(window.text(), tenants, excludeIds, PHRASINGS, window.unknownWords()), size,
+                            PHRASING_SOURCE);
+                    add(m, query(window.text(), tenants, excludeIds, CLASSES, ""), CLASS_CANDIDATES, CLASS_SOURCE);
                 }
                 return m;
             }, MatchDocument.class);
@@ -162,9 +166,9 @@ class MatchSearch {
         return new QueryTerms(window, positions);
     }
 
-    private void add(MsearchRequest.Builder m, Query query, int size) {
+    private void add(MsearchRequest.Builder m, Query query, int size, List<String> source) {
         m.searches(s -> s.header(h -> h.index(index)).body(b -> b.query(query).size(size)
-                .source(src -> src.filter(f -> f.includes("kind", "slug", "tenant", "topic", FIELD)))));
+                .source(src -> src.filter(f -> f.includes(source)))));
     }
 
     /**
