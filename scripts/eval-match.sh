@@ -50,4 +50,6 @@ trap kb_tool_finish EXIT
 # A fresh import every run: documents replaced in an older tool index still count in its term statistics until
 # segments merge, and would make the figures depend on that index's history.
 kb_tool_delete_indices duiding-tool
+# kb_tool_run works in the repository root: files inside it are named by their path there, in the output too.
+FILES=("${FILES[@]#"$(duiding_repo_root)"/}")
 kb_tool_run evaluate "--duiding.tool.files=$(IFS=,; echo "${FILES[*]}")" "${JSON[@]}"
