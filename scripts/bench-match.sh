@@ -19,9 +19,12 @@ Usage: scripts/bench-match.sh [--no-build] [--clients N] [--seconds S] [--json O
 2. starts kb-service on a random loopback port with that content imported (index
    prefix duiding-bench on the local development Elasticsearch);
 3. runs N clients (default 20) for S seconds (default 30, after 10 s warm-up) against
-   POST /api/v1/match, back to back and then paced at one request per second per
-   client, reading server-side time from the Server-Timing header; and the raw
-   Elasticsearch multi-search matching issues for the same texts, same concurrency.
+   POST /api/v1/match in three load shapes: back to back; one request per second per
+   client, all clients at once (lock-step bursts); and one request per second per client
+   on average, each client on its own (exponential gaps, like independent agents);
+   reading server-side time from the Server-Timing header; and the raw Elasticsearch
+   requests matching issues for the same texts, same windows, same concurrency.
+   The rate limit is off for this run: it measures matching, not the limiter.
 Texts: eval/match-dev.jsonl, eval/match-holdout.jsonl and eval/match-train.jsonl.
 Stops by itself; traffic only to 127.0.0.1.
 USAGE
@@ -71,7 +74,7 @@ info "importing 1,000 narratives and measuring (this takes a few minutes)"
   --server.address=127.0.0.1 --server.port=0 \
   --spring.elasticsearch.uris="$KB_TOOL_ES_URL" --duiding.index.prefix=duiding-bench \
   --duiding.content.dir="$WORK/content" --duiding.security.local-users-file="$WORK/users.properties" \
-  --logging.level.root=WARN --spring.main.banner-mode=off \
+  --duiding.rate-limit.enabled=false --logging.level.root=WARN --spring.main.banner-mode=off \
   --duiding.tool=benchmark --duiding.tool.user=bench --duiding.tool.password="$PASSWORD" \
   --duiding.tool.clients="$CLIENTS" --duiding.tool.seconds="$SECONDS_MEASURED" \
   --duiding.tool.files="$ROOT/eval/match-dev.jsonl,$ROOT/eval/match-holdout.jsonl,$ROOT/eval/match-train.jsonl" \

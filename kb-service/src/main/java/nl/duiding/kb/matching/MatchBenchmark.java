@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,19 +33,34 @@ class MatchBenchmark {
     private static final Pattern SERVER_TIMING = Pattern.compile("dur=([0-9.]+)");
 
     private final MatchSearch search;
+    private final MatchProperties properties;
     private final JsonMapper json;
 
-    MatchBenchmark(MatchSearch search, JsonMapper json) {
+    MatchBenchmark(MatchSearch search, MatchProperties properties, JsonMapper json) {
         this.search = search;
+        this.properties = properties;
         this.json = json;
     }
 
+    /** When each client sends its next request. */
+    enum Arrivals {
+        /** As soon as the previous answer is in: throughput, with every client's request always in flight. */
+        BACK_TO_BACK,
+        /** Once per period, all clients at the same moment: bursts of one request per client, the worst case. */
+        LOCK_STEP,
+        /**
+         * Once per period on average, each client on its own (exponential gaps, as independent agents): the same
+         * rate as lock-step without the synchronised bursts.
+         */
+        INDEPENDENT
+    }
+
     Result run(URI matchUrl, String user, String password, List<String> texts, int clients, Duration warmUp,
-            Duration measure, Duration pacing) throws InterruptedException {
+            Duration measure, Arrivals arrivals, Duration pacing) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
-        Load match = load(clients, warmUp, measure, pacing, texts, text -> {
+        Load match = load(clients, warmUp, measure, arrivals, pacing, texts, text -> {
             String body = json.writeValueAsString(new MatchRequest(text, "telefoon", TenantCode.NATIONAL.value()));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(matchUrl)
                     .header("Content-Type", "application/json").header("Authorization", authorization)
@@ -55,24 +71,34 @@ class MatchBenchmark {
             Matcher timing = SERVER_TIMING.matcher(response.headers().firstValue("Server-Timing").orElse(""));
             return timing.find() ? Double.parseDouble(timing.group(1)) : Double.NaN;
         });
-        Load raw = load(clients, warmUp, measure, pacing, texts, text -> {
+        // The same windows as matching: a long letter is analysed and searched window by window there too.
+        Load raw = load(clients, warmUp, measure, arrivals, pacing, texts, text -> {
             long start = System.nanoTime();
-            search.candidates(search.analyse(List.of(text)), Set.of(TenantCode.NATIONAL.value()), Set.of(), 50);
+            List<String> windows = TextWindows.split(text, properties.windowWords(), properties.maxWindows());
+            search.candidates(search.analyse(windows), Set.of(TenantCode.NATIONAL.value()), Set.of(),
+                    properties.candidates());
             return (System.nanoTime() - start) / 1e6;
         });
-        return new Result(clients, pacing.toMillis(), match.summary(), raw.summary());
+        return new Result(clients, arrivals, pacing.toMillis(), match.summary(), raw.summary());
     }
 
-    private Load load(int clients, Duration warmUp, Duration measure, Duration pacing, List<String> texts,
-            Call call) throws InterruptedException {
+    private Load load(int clients, Duration warmUp, Duration measure, Arrivals arrivals, Duration pacing,
+            List<String> texts, Call call) throws InterruptedException {
         Load load = new Load();
-        long warmUntil = System.nanoTime() + warmUp.toNanos();
+        long begin = System.nanoTime();
+        long warmUntil = begin + warmUp.toNanos();
         long stopAt = warmUntil + measure.toNanos();
         AtomicInteger next = new AtomicInteger();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
+                Random random = new Random(c);
                 executor.submit(() -> {
+                    long due = begin + gap(arrivals, pacing, random);
                     while (System.nanoTime() < stopAt) {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(Duration.ofNanos(wait));
+                        }
                         String text = texts.get(Math.floorMod(next.getAndIncrement(), texts.size()));
                         long start = System.nanoTime();
                         try {
@@ -84,10 +110,8 @@ class MatchBenchmark {
                         } catch (Exception e) {
                             load.error();
                         }
-                        long rest = pacing.toNanos() - (System.nanoTime() - start);
-                        if (rest > 0) {
-                            Thread.sleep(Duration.ofNanos(rest));
-                        }
+                        // A client that fell behind its schedule sends at once, so the rate stays as set.
+                        due = Math.max(due, start) + gap(arrivals, pacing, random);
                     }
                     return null;
                 });
@@ -95,6 +119,15 @@ class MatchBenchmark {
         }
         load.seconds = measure.toMillis() / 1000.0;
         return load;
+    }
+
+    /** Nanoseconds from one request's due time to the next one's (the first from the start). */
+    private static long gap(Arrivals arrivals, Duration pacing, Random random) {
+        return switch (arrivals) {
+            case BACK_TO_BACK -> 0;
+            case LOCK_STEP -> pacing.toNanos();
+            case INDEPENDENT -> (long) (-Math.log(1 - random.nextDouble()) * pacing.toNanos());
+        };
     }
 
     @FunctionalInterface
@@ -140,6 +173,6 @@ class MatchBenchmark {
             double clientP50, double clientP95, double clientP99) {
     }
 
-    record Result(int clients, long pacingMillis, Summary match, Summary rawElasticsearch) {
+    record Result(int clients, Arrivals arrivals, long pacingMillis, Summary match, Summary rawElasticsearch) {
     }
 }

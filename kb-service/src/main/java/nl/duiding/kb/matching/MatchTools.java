@@ -158,9 +158,10 @@ class MatchTools implements ApplicationRunner {
         System.out.printf(Locale.ROOT, "%d narratives published, %d texts, %d clients%n", published.all().size(),
                 texts.size(), clients);
         List<MatchBenchmark.Result> results = new ArrayList<>();
-        for (long pacing : new long[] {0, 1000}) {
+        for (MatchBenchmark.Arrivals arrivals : MatchBenchmark.Arrivals.values()) {
+            Duration pacing = Duration.ofMillis(arrivals == MatchBenchmark.Arrivals.BACK_TO_BACK ? 0 : 1000);
             MatchBenchmark.Result result = benchmark.run(url, user, password, texts, clients, warmUp, measure,
-                    Duration.ofMillis(pacing));
+                    arrivals, pacing);
             results.add(result);
             print(result);
         }
@@ -179,8 +180,11 @@ class MatchTools implements ApplicationRunner {
     private static void print(MatchBenchmark.Result result) {
         var m = result.match();
         var r = result.rawElasticsearch();
-        System.out.printf(Locale.ROOT, "%n%d clients, %s%n", result.clients(), result.pacingMillis() == 0
-                ? "back to back" : "each at most one request per " + result.pacingMillis() + " ms");
+        System.out.printf(Locale.ROOT, "%n%d clients, %s%n", result.clients(), switch (result.arrivals()) {
+            case BACK_TO_BACK -> "back to back";
+            case LOCK_STEP -> "all at once, one request each per " + result.pacingMillis() + " ms";
+            case INDEPENDENT -> "each on its own, one request per " + result.pacingMillis() + " ms on average";
+        });
         System.out.printf(Locale.ROOT, "%-34s %10s %10s %10s %10s %8s%n", "", "req/s", "p50 ms", "p95 ms", "p99 ms",
                 "errors");
         System.out.printf(Locale.ROOT, "%-34s %10.1f %10.1f %10.1f %10.1f %8d%n", "/match, server-side", m.perSecond(),
