@@ -57,6 +57,20 @@ class DecompoundTokenFilterFactoryTest {
     }
 
     @Test
+    void leavesTheCompoundsOfSynonymsWhole() {
+        var synonyms = new SynonymsTokenFilterFactory(SettingsProxy.of(SynonymSettings.class,
+                Map.of("synonyms", List.of("azc, asielzoekerscentrum"))));
+        var factory = factory(Map.of("words", WORDS));
+
+        // The writer said "azc": "centrum" would find every text about the town centre.
+        assertThat(terms(factory.create(synonyms.create(standard("azc")))))
+                .containsExactlyInAnyOrder("azc", "asielzoekerscentrum");
+        // The writer's own compound is still split.
+        assertThat(terms(factory.create(synonyms.create(standard("asielzoekerscentrum")))))
+                .contains("asielzoekerscentrum", "azc", "asielzoeker", "centrum");
+    }
+
+    @Test
     void withoutWordsPassesTokensThrough() {
         TokenStream stream = factory(Map.of()).create(standard("asielzoekerscentrum"));
 

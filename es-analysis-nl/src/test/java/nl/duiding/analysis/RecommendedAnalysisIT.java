@@ -62,11 +62,12 @@ class RecommendedAnalysisIT {
     }
 
     @Test
-    void searchAnalyzerAddsSynonymsOnTheSamePosition() {
+    void searchAnalyzerAddsSynonymsOnTheSamePositionWithoutSplittingThem() {
         var terms = node.analyzedTerms("/" + INDEX + "/_analyze", """
                 {"analyzer": "nl_search", "text": "azc"}""");
 
-        assertThat(terms).containsExactlyInAnyOrder("azc", "asielzoekerscentrum", "asielzoeker", "centrum", "asielopvang");
+        // "centrum" is not what the writer said: a synonym's compound is not split.
+        assertThat(terms).containsExactlyInAnyOrder("azc", "asielzoekerscentrum", "asielopvang");
     }
 
     @Test

@@ -34,17 +34,15 @@ class DecompoundFilterTest {
     }
 
     @Test
-    void partsSpanAsManyPositionsAsTheCompoundTheyReplace() {
+    void leavesACompoundASynonymAddedWhole() {
         var rules = SynonymRules.parse(List.of("asielzoekerscentrum, opvang voor asielzoekers"), true);
         var stream = new DecompoundFilter(
                 new SynonymGraphFilter(standard("opvang voor asielzoekers"), rules, true), splitter);
 
+        // The writer said "opvang voor asielzoekers"; "centrum" is not among their words.
         assertThat(tokens(stream)).filteredOn(token -> token.position() == 0)
                 .extracting(Token::term, Token::positionLength)
-                .contains(
-                        tuple("asielzoekerscentrum", 3),
-                        tuple("asielzoeker", 3),
-                        tuple("centrum", 3));
+                .containsExactlyInAnyOrder(tuple("asielzoekerscentrum", 3), tuple("opvang", 1));
     }
 
     @Test
