@@ -35,10 +35,11 @@ import org.springframework.stereotype.Component;
  * the present: a burst when its contacts arrive unlike the tenant's other contacts in the window (a campaign comes in
  * waves, a frequent question follows the day's profile; {@link ArrivalConcentration}, p below {@code alpha}), or when
  * it is at least {@code cold-start-share} of all the window's contacts (no ordinary question is). <b>Little
- * history:</b> a history of fewer contacts than the smallest campaign
- * ({@code min-contacts}; e.g. a few test contacts the week before go-live) is no history either: with H tiny, p is
- * near one and no count could reach {@code alpha}, so the first real campaign would go unseen. One request answers
- * for all groups of a window.
+ * history:</b> a history so small against the window that even the smallest campaign ({@code min-contacts}) with
+ * no like in it could not reach {@code alpha} — (V/(V+H))^min-contacts ≥ alpha — is no history either: p is near
+ * one and the first real campaign would go unseen. That is a few test contacts the week before go-live, and also
+ * the morning after the first day, when the 24-hour window holds most of that day and the history only its first
+ * hours. One request answers for all groups of a window.
  */
 @Component
 public class ClusterBaseline {
@@ -85,7 +86,8 @@ public class ClusterBaseline {
             long windowVolume = aggs.get("windowVolume").filter().docCount();
             long historyVolume = aggs.get("historyVolume").filter().docCount();
             // Arrival times matter only without history: the usual round does not ask for them.
-            double[] arrivals = coldStart(historyVolume, properties) ? arrivalPValues(tenant, clusters, window) : null;
+            double[] arrivals = coldStart(windowVolume, historyVolume, properties)
+                    ? arrivalPValues(tenant, clusters, window) : null;
             List<Verdict> verdicts = new ArrayList<>(clusters.size());
             for (int i = 0; i < clusters.size(); i++) {
                 var filter = aggs.get("c" + i).filter();
@@ -138,9 +140,17 @@ public class ClusterBaseline {
         return Query.of(q -> q.term(t -> t.field("tenant").value(tenant.value())));
     }
 
-    /** A history of fewer contacts than the smallest campaign is no history: the cold start. */
-    static boolean coldStart(long historyVolume, CampaignProperties properties) {
-        return historyVolume < Math.max(1, properties.minContacts());
+    /**
+     * A history in which not even the smallest campaign, with no like in it, could be a burst is no history: the
+     * cold start. That includes a history of fewer contacts than the smallest campaign.
+     */
+    static boolean coldStart(long windowVolume, long historyVolume, CampaignProperties properties) {
+        int smallest = Math.max(1, properties.minContacts());
+        if (historyVolume < smallest) {
+            return true;
+        }
+        double share = (double) windowVolume / (windowVolume + historyVolume);
+        return Math.pow(share, smallest) >= properties.alpha();
     }
 
     /**
@@ -156,10 +166,10 @@ public class ClusterBaseline {
      * group's share of window and history follows the tenant's (so a quiet weekend in the history or a growing
      * municipality does not make an ordinary Monday look like a burst). A burst also needs its count to be at least
      * {@code minRateRatio} times what the history leads to expect: a significant but small rise of a frequent
-     * question is no campaign. A history of fewer contacts than {@code minContacts} is a cold start.
+     * question is no campaign. A history too small to show even the smallest campaign is a cold start.
      */
     static Verdict verdict(Counts c, CampaignProperties properties) {
-        if (coldStart(c.historyVolume(), properties)) {
+        if (coldStart(c.windowVolume(), c.historyVolume(), properties)) {
             boolean dominant = c.inWindow() >= properties.coldStartShare() * c.windowVolume();
             return new Verdict(c.inWindow(), c.history(), c.windowVolume(), c.historyVolume(), c.arrivalPValue(),
                     dominant || c.arrivalPValue() < properties.alpha());

@@ -59,7 +59,8 @@ class ClusterBaselineTest {
     void aQuietWeekendInTheHistoryDoesNotMakeAnOrdinaryMondayABurst() {
         // Thursday and Friday at 10,000 contacts, the weekend at a third: 26,667 in all, 75 like it (30 a weekday).
         assertThat(burst(30, 75, DAY, 26_667)).isFalse();
-        // A quiet weekend day as all the history is history enough.
+        // A quiet weekend day as all the history: too little to test a new template against, so a cold start, in
+        // which a question that arrives like the other contacts is still no burst.
         assertThat(burst(300, 90, DAY, 3_000)).isFalse();
     }
 
@@ -86,8 +87,19 @@ class ClusterBaselineTest {
     void aFewTestContactsBeforeTheStartAreAColdStartNotAHistory() {
         // One contact two days ago, then 25 template letters and a handful of other contacts today.
         assertThat(verdict(25, 0, 30, 1, 1).burst()).isTrue();
-        // Without the rule, p = 30/31 and 25 of 25 would be no surprise.
-        assertThat(ClusterBaseline.verdict(new ClusterBaseline.Counts(25, 0, 30, 1, 1), properties(0)).burst())
-                .isFalse();
+        // Against that history, p = 30/31 and 25 of 25 would be no surprise: it is no history.
+        assertThat(ClusterBaseline.coldStart(30, 1, properties)).isTrue();
+    }
+
+    @Test
+    void theMorningAfterTheFirstDayIsStillAColdStart() {
+        // The 24-hour window holds most of the first day (210 contacts) and 25 template letters of the last half hour;
+        // the history only the first day's first hour (33). Against that history 25 of 25 would be no surprise
+        // (p = (235/268)^25 = 0.04), so the first campaign would go unseen.
+        assertThat(verdict(25, 0, 235, 33, WAVE).burst()).isTrue();
+        assertThat(verdict(25, 0, 235, 33, LIKE_OTHERS).burst()).isFalse();
+        // Two full days of history against one: history enough.
+        assertThat(ClusterBaseline.coldStart(DAY, 2 * DAY, properties)).isFalse();
+        assertThat(ClusterBaseline.coldStart(235, 33, properties)).isTrue();
     }
 }
