@@ -4,25 +4,44 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The calibration in use, read once from {@code duiding.matching.calibration}; replaceable while fitting. */
+/**
+ * The calibration in use, read once from {@code duiding.matching.calibration}; replaceable while fitting. A
+ * calibration that does not fit the features stops the start, except when the calibration tool runs to replace it
+ * (after features changed, the stored one cannot fit).
+ */
 @Component
 class CalibrationHolder {
 
+    private static final Logger log = LoggerFactory.getLogger(CalibrationHolder.class);
+
     private volatile Calibration current;
 
-    CalibrationHolder(MatchProperties properties, ResourceLoader resources, JsonMapper json) {
+    CalibrationHolder(MatchProperties properties, ResourceLoader resources, JsonMapper json,
+            @Value("${duiding.tool:}") String tool) {
         try (InputStream in = resources.getResource(properties.calibration()).getInputStream()) {
             this.current = json.readValue(in, Calibration.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the match calibration " + properties.calibration(), e);
+        } catch (RuntimeException e) {
+            if (!"calibrate".equals(tool)) {
+                throw e;
+            }
+            log.info("The stored calibration does not fit the current features; fitting a new one ({})",
+                    e.getMessage());
         }
     }
 
     Calibration get() {
+        if (current == null) {
+            throw new IllegalStateException("No calibration fitted yet");
+        }
         return current;
     }
 

@@ -1,0 +1,70 @@
+package nl.duiding.kb.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.DefaultResourceLoader;
+import tools.jackson.databind.json.JsonMapper;
+
+class CalibrationHolderTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void refusesToStartWithACalibrationFittedOnOtherFeatures() throws IOException {
+        MatchProperties properties = properties(staleCalibration());
+
+        assertThatThrownBy(() -> new CalibrationHolder(properties, new DefaultResourceLoader(), json, ""))
+                .hasStackTraceContaining("run scripts/calibrate-match.sh");
+    }
+
+    @Test
+    void letsTheCalibrationToolReplaceACalibrationFittedOnOtherFeatures() throws IOException {
+        CalibrationHolder holder = new CalibrationHolder(properties(staleCalibration()), new DefaultResourceLoader(),
+                json, "calibrate");
+        assertThatThrownBy(holder::get).isInstanceOf(IllegalStateException.class);
+
+        int n = Features.NAMES.size();
+        Calibration fitted = new Calibration(Features.NAMES, new double[n], filled(n), new double[n], 0, Map.of());
+        holder.use(fitted);
+
+        assertThat(holder.get()).isSameAs(fitted);
+    }
+
+    @Test
+    void readsTheCommittedCalibration() {
+        CalibrationHolder holder = new CalibrationHolder(properties("classpath:matching/calibration.json"),
+                new DefaultResourceLoader(), json, "");
+
+        assertThat(holder.get().features()).isEqualTo(Features.NAMES);
+    }
+
+    private String staleCalibration() throws IOException {
+        Path file = dir.resolve("calibration.json");
+        Files.writeString(file, json.writeValueAsString(Map.of("features", List.of("classCoverage"),
+                "mean", List.of(0.0), "scale", List.of(1.0), "weights", List.of(1.0), "bias", 0.0)));
+        return file.toUri().toString();
+    }
+
+    private static double[] filled(int n) {
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1);
+        return ones;
+    }
+
+    private static MatchProperties properties(String calibration) {
+        return new MatchProperties(20000, 5, 0.55, 0.78, 0.9, 45, 80, 50, calibration);
+    }
+}
