@@ -87,8 +87,9 @@ final class FeatureExtractor {
 
     private static GroupCoverage cover(QueryTerms query, Set<String> queryTokens, Set<String> unknownTokens,
             List<DocTerms> docs) {
-        Set<String> vocabulary = new HashSet<>();
-        docs.forEach(d -> vocabulary.addAll(d.idf().keySet()));
+        // The group's documents' vocabularies side by side: a union would copy every term of a whole narrative
+        // for every window, which was the largest cost of a match.
+        List<Set<String>> vocabulary = docs.stream().map(d -> d.idf().keySet()).toList();
 
         BitSet covered = new BitSet();
         double found = 0;
@@ -144,16 +145,20 @@ final class FeatureExtractor {
         return total <= 0 ? 0 : found / total;
     }
 
-    private static double credit(Set<String> tokens, Set<String> vocabulary, boolean mayBeTypo) {
+    private static double credit(Set<String> tokens, List<Set<String>> vocabulary, boolean mayBeTypo) {
         for (String token : tokens) {
-            if (vocabulary.contains(token)) {
-                return 1;
+            for (Set<String> words : vocabulary) {
+                if (words.contains(token)) {
+                    return 1;
+                }
             }
         }
         if (mayBeTypo) {
             for (String token : tokens) {
-                if (isTypoOfAny(token, vocabulary)) {
-                    return TYPO_CREDIT;
+                for (Set<String> words : vocabulary) {
+                    if (isTypoOfAny(token, words)) {
+                        return TYPO_CREDIT;
+                    }
                 }
             }
         }
