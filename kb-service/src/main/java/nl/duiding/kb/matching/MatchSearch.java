@@ -49,6 +49,12 @@ class MatchSearch {
     /** Classes: whole narratives and whole ordinary topics. */
     static final List<String> CLASSES = List.of(MatchDocument.NARRATIVE, MatchDocument.TOPIC);
     private static final int CLASS_CANDIDATES = 30;
+    /**
+     * One edit from five letters, none below (as {@link TypoDistance} credits most typos). Two edits, as
+     * {@code AUTO} allows from six letters, made the typo pass cost as much as the rest of the search together
+     * (docs/matching-results.md, "Latency").
+     */
+    private static final String TYPO_EDITS = "AUTO:5,100";
     /** A phrasing's text is shown as the best phrasing; a class's text (every phrasing of it) is never read. */
     private static final List<String> PHRASING_SOURCE = List.of("kind", "slug", "tenant", "topic", FIELD);
     private static final List<String> CLASS_SOURCE = List.of("kind", "slug", "tenant", "topic");
@@ -67,7 +73,7 @@ class MatchSearch {
                     .should(s -> s.match(m -> m.field(FIELD).query(window)))
                     .minimumShouldMatch("1");
             if (!unknownWords.isBlank()) {
-                b.should(s -> s.match(m -> m.field(FIELD + ".exact").query(unknownWords).fuzziness("AUTO")
+                b.should(s -> s.match(m -> m.field(FIELD + ".exact").query(unknownWords).fuzziness(TYPO_EDITS)
                         .prefixLength(1).maxExpansions(20).boost(0.5f)));
             }
             if (!excludeIds.isEmpty()) {

@@ -72,6 +72,21 @@ class MatchIT {
     }
 
     @Test
+    void findsNarrativeDespiteTypos() throws Exception {
+        // The misspelt word carries the narrative: without it the rest is an ordinary sentence.
+        String[][] cases = {
+            {"zijn dat chemtrials die ze de hele dag boven ons dorp spuiten?", "chemtrails"},
+            {"die rode stempotlooden kun je toch gewoon uitgummen?", "stempotlood-uitgumbaar"},
+        };
+        for (String[] typo : cases) {
+            mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                            .content(body(typo[0], "telefoon")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.matches[0].slug").value(typo[1]));
+        }
+    }
+
+    @Test
     void ordinaryQuestionGetsNoMatch() throws Exception {
         for (String ordinary : new String[] {"wanneer wordt het grofvuil opgehaald?",
                 "Ik wil een afspraak maken voor een nieuw paspoort.",
