@@ -128,6 +128,10 @@ done
 # --- build ----------------------------------------------------------------------
 
 duiding_find_jdk
+if [[ ! -r /usr/share/dict/dutch ]]; then
+  warn "no Dutch word list at /usr/share/dict/dutch: matching will not correct misspelt words" \
+    "(install it with: apt-get install -y wdutch)"
+fi
 if ((BUILD)); then
   info "building (mvnw package, tests skipped: scripts/test.sh runs them)"
   duiding_mvn -DskipTests package

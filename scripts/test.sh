@@ -37,20 +37,23 @@ ROOT="$(duiding_repo_root)"
 duiding_find_jdk
 info "using JDK $JAVA_HOME"
 
-# Browser tests drive a real headless Chromium through ChromeDriver, both from Debian's packages.
-ensure_chromium() {
-  if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
-    return 0
-  fi
+# Browser tests drive a real headless Chromium through ChromeDriver, both from Debian's packages; matching corrects
+# typos only in words the Dutch word list (wdutch) does not know, and its tests expect that.
+ensure_packages() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+  [[ -r /usr/share/dict/dutch ]] || missing+=(wdutch)
+  ((${#missing[@]} == 0)) && return 0
   if [[ "$(id -u)" -ne 0 ]]; then
-    die "browser tests need Chromium and ChromeDriver: run 'sudo apt-get install -y chromium chromium-driver'"
+    die "the tests need Debian's ${missing[*]}: run 'sudo apt-get install -y ${missing[*]}'"
   fi
-  info "installing Chromium and ChromeDriver from Debian's packages (apt-get)"
+  info "installing ${missing[*]} from Debian's packages (apt-get)"
   apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null ||
-    die "could not install chromium and chromium-driver with apt-get"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null ||
+    die "could not install ${missing[*]} with apt-get"
 }
-ensure_chromium
+ensure_packages
 
 STARTED_ES=0
 stop_es() {

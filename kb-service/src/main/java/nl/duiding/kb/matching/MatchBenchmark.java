@@ -33,11 +33,13 @@ class MatchBenchmark {
     private static final Pattern SERVER_TIMING = Pattern.compile("dur=([0-9.]+)");
 
     private final MatchSearch search;
+    private final Spelling spelling;
     private final MatchProperties properties;
     private final JsonMapper json;
 
-    MatchBenchmark(MatchSearch search, MatchProperties properties, JsonMapper json) {
+    MatchBenchmark(MatchSearch search, Spelling spelling, MatchProperties properties, JsonMapper json) {
         this.search = search;
+        this.spelling = spelling;
         this.properties = properties;
         this.json = json;
     }
@@ -75,7 +77,7 @@ class MatchBenchmark {
         Load raw = load(clients, warmUp, measure, arrivals, pacing, texts, text -> {
             long start = System.nanoTime();
             List<String> windows = TextWindows.split(text, properties.windowWords(), properties.maxWindows());
-            search.candidates(search.analyse(windows), Set.of(TenantCode.NATIONAL.value()), Set.of(),
+            search.candidates(spelling.correct(search.analyse(windows)), Set.of(TenantCode.NATIONAL.value()), Set.of(),
                     properties.candidates());
             return (System.nanoTime() - start) / 1e6;
         });

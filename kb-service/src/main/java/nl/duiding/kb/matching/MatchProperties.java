@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxWindows       at most this many windows per text (a 20,000-character letter needs about 60)
  * @param candidates       documents retrieved per window before re-ranking
  * @param calibration      the fitted calibration (class path or file resource)
+ * @param wordList         a Dutch word list, one word a line (Debian's wdutch); without it no typo is corrected
  */
 @ConfigurationProperties("duiding.matching")
 public record MatchProperties(
@@ -27,5 +28,6 @@ public record MatchProperties(
         @DefaultValue("45") int windowWords,
         @DefaultValue("80") int maxWindows,
         @DefaultValue("50") int candidates,
-        @DefaultValue("classpath:matching/calibration.json") String calibration) {
+        @DefaultValue("classpath:matching/calibration.json") String calibration,
+        @DefaultValue("/usr/share/dict/dutch") String wordList) {
 }

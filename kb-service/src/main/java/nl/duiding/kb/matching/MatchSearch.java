@@ -89,9 +89,9 @@ class MatchSearch {
         try {
             var response = client.msearch(m -> {
                 for (QueryTerms window : windows) {
-                    add(m, query(window.text(), tenants, excludeIds, PHRASINGS, window.unknownWords()), size,
+                    add(m, query(window.searchText(), tenants, excludeIds, PHRASINGS, window.unknownWords()), size,
                             PHRASING_SOURCE);
-                    add(m, query(window.text(), tenants, excludeIds, CLASSES, ""), CLASS_CANDIDATES, CLASS_SOURCE);
+                    add(m, query(window.searchText(), tenants, excludeIds, CLASSES, ""), CLASS_CANDIDATES, CLASS_SOURCE);
                 }
                 return m;
             }, MatchDocument.class);

@@ -27,9 +27,12 @@ class Matcher {
     private final MatchProperties properties;
     private final CalibrationHolder calibration;
     private final TermVectorCache cache;
+    private final Spelling spelling;
 
-    Matcher(MatchSearch search, MatchProperties properties, CalibrationHolder calibration, TermVectorCache cache) {
+    Matcher(MatchSearch search, MatchProperties properties, CalibrationHolder calibration, TermVectorCache cache,
+            Spelling spelling) {
         this.cache = cache;
+        this.spelling = spelling;
         this.search = search;
         this.properties = properties;
         this.calibration = calibration;
@@ -53,7 +56,7 @@ class Matcher {
     List<Window> windows(String text, Set<String> tenants, Set<String> excludeIds) {
         long start = System.nanoTime();
         List<String> texts = TextWindows.split(text, properties.windowWords(), properties.maxWindows());
-        List<QueryTerms> analysed = search.analyse(texts);
+        List<QueryTerms> analysed = spelling.correct(search.analyse(texts));
         long analysedAt = System.nanoTime();
         List<List<MatchSearch.Candidate>> candidates = search.candidates(analysed, tenants, excludeIds,
                 properties.candidates());

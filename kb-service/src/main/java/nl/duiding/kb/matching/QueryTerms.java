@@ -5,12 +5,23 @@ import java.util.Set;
 
 /**
  * A window of the resident's text as the search analyzer sees it: per position the tokens there (a word, its
- * synonyms and compound parts), how informative the position is, and where it sits in the text for evidence.
+ * synonyms and compound parts), how informative the position is, and where it sits in the text for evidence; plus
+ * the corrections of its misspelt words ({@link Spelling}), which the search gets beside the text.
  */
-record QueryTerms(String text, List<Position> positions) {
+record QueryTerms(String text, List<Position> positions, String corrections) {
 
     QueryTerms {
         positions = List.copyOf(positions);
+        corrections = corrections == null ? "" : corrections;
+    }
+
+    QueryTerms(String text, List<Position> positions) {
+        this(text, positions, "");
+    }
+
+    /** What the search looks for: the text as written, and the right spelling of its misspelt words. */
+    String searchText() {
+        return corrections.isEmpty() ? text : text + " " + corrections;
     }
 
     double totalWeight() {

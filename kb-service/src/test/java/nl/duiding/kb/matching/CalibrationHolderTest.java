@@ -65,6 +65,6 @@ class CalibrationHolderTest {
     }
 
     private static MatchProperties properties(String calibration) {
-        return new MatchProperties(20000, 5, 0.55, 0.78, 0.9, 45, 80, 50, calibration);
+        return new MatchProperties(20000, 5, 0.55, 0.78, 0.9, 45, 80, 50, calibration, "");
     }
 }

@@ -77,6 +77,8 @@ class MatchIT {
         String[][] cases = {
             {"zijn dat chemtrials die ze de hele dag boven ons dorp spuiten?", "chemtrails"},
             {"die rode stempotlooden kun je toch gewoon uitgummen?", "stempotlood-uitgumbaar"},
+            // A typo in a compound: corrected, it brings its parts and synonyms (asielzoeker, azc).
+            {"klopt het dat er een asielzoekerscentum in onze wijk komt?", "azc-komst-gerucht"},
         };
         for (String[] typo : cases) {
             mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
@@ -89,6 +91,8 @@ class MatchIT {
     @Test
     void ordinaryQuestionGetsNoMatch() throws Exception {
         for (String ordinary : new String[] {"wanneer wordt het grofvuil opgehaald?",
+                // Real words the library does not use are no typos ("verdieping" is not "verkiezing").
+                "De verdieping van ons huis wordt verbouwd, heb ik daar een vergunning voor nodig?",
                 "Ik wil een afspraak maken voor een nieuw paspoort.",
                 "Waar is mijn stembureau en tot hoe laat is het open?"}) {
             mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
