@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -32,7 +33,7 @@ class DutchWords {
     }
 
     DutchWords(Set<String> words) {
-        this.words = Set.copyOf(words);
+        this.words = words;
     }
 
     /** Whether the list is there: without it, nothing can be told apart from a typo. */
@@ -53,7 +54,7 @@ class DutchWords {
             Set<String> words = new HashSet<>();
             lines.map(String::strip).filter(w -> !w.isEmpty()).forEach(w -> words.add(w.toLowerCase(Locale.ROOT)));
             log.info("Dutch word list: {} words from {}", words.size(), wordList);
-            return words;
+            return Collections.unmodifiableSet(words);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Dutch word list " + wordList, e);
         }

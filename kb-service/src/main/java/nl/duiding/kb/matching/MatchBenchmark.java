@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import nl.duiding.kb.narrative.TenantCode;
@@ -33,13 +32,13 @@ class MatchBenchmark {
     private static final Pattern SERVER_TIMING = Pattern.compile("dur=([0-9.]+)");
 
     private final MatchSearch search;
-    private final Spelling spelling;
+    private final Matcher matcher;
     private final MatchProperties properties;
     private final JsonMapper json;
 
-    MatchBenchmark(MatchSearch search, Spelling spelling, MatchProperties properties, JsonMapper json) {
+    MatchBenchmark(MatchSearch search, Matcher matcher, MatchProperties properties, JsonMapper json) {
         this.search = search;
-        this.spelling = spelling;
+        this.matcher = matcher;
         this.properties = properties;
         this.json = json;
     }
@@ -70,14 +69,13 @@ class MatchBenchmark {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("match answered " + response.statusCode() + ": " + response.body());
             }
-            Matcher timing = SERVER_TIMING.matcher(response.headers().firstValue("Server-Timing").orElse(""));
+            var timing = SERVER_TIMING.matcher(response.headers().firstValue("Server-Timing").orElse(""));
             return timing.find() ? Double.parseDouble(timing.group(1)) : Double.NaN;
         });
         // The same windows as matching: a long letter is analysed and searched window by window there too.
         Load raw = load(clients, warmUp, measure, arrivals, pacing, texts, text -> {
             long start = System.nanoTime();
-            List<String> windows = TextWindows.split(text, properties.windowWords(), properties.maxWindows());
-            search.candidates(spelling.correct(search.analyse(windows)), Set.of(TenantCode.NATIONAL.value()), Set.of(),
+            search.candidates(matcher.analyse(text), Set.of(TenantCode.NATIONAL.value()), Set.of(),
                     properties.candidates());
             return (System.nanoTime() - start) / 1e6;
         });

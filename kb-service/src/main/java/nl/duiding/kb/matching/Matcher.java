@@ -52,11 +52,16 @@ class Matcher {
         return best.values().stream().sorted(Comparator.comparingDouble(Found::score).reversed()).toList();
     }
 
+    /** The text's windows as the search sees them: split, analysed and with their misspelt words corrected. */
+    List<QueryTerms> analyse(String text) {
+        return spelling.correct(search.analyse(
+                TextWindows.split(text, properties.windowWords(), properties.maxWindows())));
+    }
+
     /** Per window, the features of every retrieved narrative; {@code excludeIds} hides documents (for fitting). */
     List<Window> windows(String text, Set<String> tenants, Set<String> excludeIds) {
         long start = System.nanoTime();
-        List<String> texts = TextWindows.split(text, properties.windowWords(), properties.maxWindows());
-        List<QueryTerms> analysed = spelling.correct(search.analyse(texts));
+        List<QueryTerms> analysed = analyse(text);
         long analysedAt = System.nanoTime();
         List<List<MatchSearch.Candidate>> candidates = search.candidates(analysed, tenants, excludeIds,
                 properties.candidates());
@@ -78,7 +83,7 @@ class Matcher {
                 Cues.PROCEDURE, terms.getOrDefault(cueIds.get(1), Map.of()).keySet());
 
         List<Window> windows = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
+        for (int i = 0; i < analysed.size(); i++) {
             QueryTerms query = analysed.get(i);
             List<DocTerms> docs = candidates.get(i).stream()
                     .filter(c -> terms.containsKey(c.id()))
@@ -89,7 +94,7 @@ class Matcher {
         }
         if (log.isDebugEnabled()) {
             log.debug("matched {} window(s), {} documents: analysis {} ms, search {} ms, term vectors {} ms, "
-                    + "features {} ms", texts.size(), ids.size(), (analysedAt - start) / 1_000_000,
+                    + "features {} ms", analysed.size(), ids.size(), (analysedAt - start) / 1_000_000,
                     (searched - analysedAt) / 1_000_000, (termsRead - searched) / 1_000_000,
                     (System.nanoTime() - termsRead) / 1_000_000);
         }

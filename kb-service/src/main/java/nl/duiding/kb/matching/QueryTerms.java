@@ -32,11 +32,17 @@ record QueryTerms(String text, List<Position> positions, String corrections) {
     String unknownWords() {
         StringBuilder words = new StringBuilder();
         for (Position position : positions) {
-            if (!position.known() && position.end() > position.start() && position.end() <= text.length()) {
-                words.append(text, position.start(), position.end()).append(' ');
+            if (!position.known()) {
+                words.append(wordAt(position)).append(' ');
             }
         }
         return words.toString().strip();
+    }
+
+    /** The word as written at a position; empty when the analyzer gave it no span in this text. */
+    String wordAt(Position position) {
+        return position.end() > position.start() && position.end() <= text.length()
+                ? text.substring(position.start(), position.end()) : "";
     }
 
     /** {@code known}: some token here occurs in the index; unknown words are names, typos or other topics. */

@@ -61,14 +61,14 @@ class Spelling {
         if (corrections.isEmpty()) {
             return windows;
         }
-        Map<String, QueryTerms.Position> analysed = analyse(corrections);
+        Map<String, Analysed> analysed = analyse(corrections);
         List<QueryTerms> result = new ArrayList<>();
         for (QueryTerms window : windows) {
             List<QueryTerms.Position> positions = new ArrayList<>();
             List<String> added = new ArrayList<>();
             for (QueryTerms.Position position : window.positions()) {
                 String correction = position.known() ? null : corrections.get(surface(window, position));
-                QueryTerms.Position corrected = correction == null ? null : analysed.get(correction);
+                Analysed corrected = correction == null ? null : analysed.get(correction);
                 if (corrected == null) {
                     positions.add(position);
                     continue;
@@ -85,11 +85,7 @@ class Spelling {
     }
 
     private static String surface(QueryTerms window, QueryTerms.Position position) {
-        String text = window.text();
-        if (position.end() <= position.start() || position.end() > text.length()) {
-            return "";
-        }
-        return text.substring(position.start(), position.end()).toLowerCase(Locale.ROOT);
+        return window.wordAt(position).toLowerCase(Locale.ROOT);
     }
 
     /** The best indexed word within two edits, per misspelt word that has one. */
@@ -111,11 +107,15 @@ class Spelling {
         }
     }
 
-    /** Each correction through the search analyzer: its tokens (stems, parts, synonyms) and weight. */
-    private Map<String, QueryTerms.Position> analyse(Map<String, String> corrections) {
+    /** A correction through the search analyzer: its tokens (stems, parts, synonyms) and its weight. */
+    private record Analysed(Set<String> tokens, double weight) {
+    }
+
+    /** Each correction through the search analyzer, when the index knows all of it. */
+    private Map<String, Analysed> analyse(Map<String, String> corrections) {
         List<String> words = List.copyOf(new LinkedHashSet<>(corrections.values()));
         List<QueryTerms> analysed = search.analyse(words);
-        Map<String, QueryTerms.Position> result = new HashMap<>();
+        Map<String, Analysed> result = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
             // A synonym of several words takes several positions; together they stand for the one word corrected.
             List<QueryTerms.Position> positions = analysed.get(i).positions();
@@ -123,7 +123,7 @@ class Spelling {
                 Set<String> tokens = new LinkedHashSet<>();
                 positions.forEach(p -> tokens.addAll(p.tokens()));
                 double weight = positions.stream().mapToDouble(QueryTerms.Position::weight).max().orElse(0);
-                result.put(words.get(i), new QueryTerms.Position(0, tokens, weight, true, 0, 0));
+                result.put(words.get(i), new Analysed(tokens, weight));
             }
         }
         return result;
