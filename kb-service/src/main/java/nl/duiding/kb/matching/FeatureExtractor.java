@@ -26,7 +26,7 @@ final class FeatureExtractor {
 
     /** Features per narrative group ({@code tenant|slug}), with the positions each narrative covers. */
     static Map<String, Scored> extract(QueryTerms query, Collection<DocTerms> documents,
-            Map<String, Set<String>> cues) {
+            Map<String, Set<String>> cues, ClaimLanguage language) {
         Map<String, List<DocTerms>> byGroup = new LinkedHashMap<>();
         documents.forEach(d -> byGroup.computeIfAbsent(d.group(), g -> new ArrayList<>()).add(d));
         Set<String> unknownTokens = new HashSet<>();
@@ -50,6 +50,7 @@ final class FeatureExtractor {
 
         double claimCues = cueShare(queryTokens, cues.getOrDefault(Cues.CLAIM, Set.of()));
         double procedureCues = cueShare(queryTokens, cues.getOrDefault(Cues.PROCEDURE, Set.of()));
+        double claimLanguage = language.of(queryTokens);
 
         Map<String, Scored> result = new LinkedHashMap<>();
         coverage.forEach((group, c) -> {
@@ -59,7 +60,8 @@ final class FeatureExtractor {
             Features features = new Features(c.classCoverage, c.phrasingCoverage, c.classBm25, c.phrasingBm25,
                     share(c.classBm25, bestClass), share(c.phrasingBm25, bestPhrasing), c.informativeHits,
                     ordinaryClass.classCoverage, ordinaryPhrasing.phrasingCoverage,
-                    share(ordinaryClass.classBm25, bestClass), c == topNarrative, claimCues, procedureCues);
+                    share(ordinaryClass.classBm25, bestClass), c == topNarrative, claimCues, procedureCues,
+                    claimLanguage);
             result.put(group, new Scored(features, c.covered, c.bestPhrasing));
         });
         return result;

@@ -21,16 +21,18 @@ import java.util.List;
  * @param bestNarrative            whether this narrative has the highest class BM25 among narratives
  * @param claimCues                claim cue words in the text (0..1, three or more count as 1)
  * @param procedureCues            procedure cue words in the text (0..1, likewise)
+ * @param claimLanguage            how much the text's words lean to the narratives' language rather than to ordinary
+ *                                 questions ({@link ClaimLanguage}; 0 is neutral)
  */
 record Features(double classCoverage, double phrasingCoverage, double classBm25, double phrasingBm25,
         double classShare, double phrasingShare, int informativeHits, double ordinaryClassCoverage,
         double ordinaryPhrasingCoverage, double ordinaryShare, boolean bestNarrative, double claimCues,
-        double procedureCues) {
+        double procedureCues, double claimLanguage) {
 
     static final List<String> NAMES = List.of("classCoverage", "phrasingCoverage", "logClassBm25",
             "logPhrasingBm25", "classShare", "phrasingShare", "informativeHits", "ordinaryClassCoverage",
             "ordinaryPhrasingCoverage", "ordinaryShare", "bestNarrative", "coverageMargin", "claimCues",
-            "procedureCues", "shareTimesCoverage", "shareOverOrdinary");
+            "procedureCues", "shareTimesCoverage", "shareOverOrdinary", "claimLanguage");
 
     /** The model's input, in the order of {@link #NAMES}. */
     double[] vector() {
@@ -41,7 +43,8 @@ record Features(double classCoverage, double phrasingCoverage, double classBm25,
             Math.max(classCoverage, phrasingCoverage) - Math.max(ordinaryClassCoverage, ordinaryPhrasingCoverage),
             claimCues, procedureCues,
             classShare * Math.max(classCoverage, phrasingCoverage),
-            classShare * (1 - ordinaryShare)
+            classShare * (1 - ordinaryShare),
+            claimLanguage
         };
     }
 }

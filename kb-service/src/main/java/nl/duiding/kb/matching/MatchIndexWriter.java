@@ -57,11 +57,14 @@ class MatchIndexWriter implements ApplicationRunner {
     private final JsonMapper json;
     private final IndexScanner scanner;
     private final TermVectorCache termVectors;
+    private final ClaimLanguageCache claimLanguage;
 
     MatchIndexWriter(ElasticsearchClient client, IndexNames names, PublishedNarratives published,
-            ContentProperties content, JsonMapper json, IndexScanner scanner, TermVectorCache termVectors) {
+            ContentProperties content, JsonMapper json, IndexScanner scanner, TermVectorCache termVectors,
+            ClaimLanguageCache claimLanguage) {
         this.client = client;
         this.termVectors = termVectors;
+        this.claimLanguage = claimLanguage;
         this.scanner = scanner;
         this.index = names.alias(MatchIndices.MATCH);
         this.baseline = names.alias(MatchIndices.BASELINE);
@@ -271,12 +274,14 @@ class MatchIndexWriter implements ApplicationRunner {
     }
 
     private void refresh() {
-        termVectors.clear();
         try {
             client.indices().refresh(r -> r.index(index, baseline));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // After the refresh, so that what is read again is what was just written.
+        termVectors.clear();
+        claimLanguage.clear();
     }
 
     /** The baseline's view of a narrative: plain text fields for a standard-analyzer multi_match. */

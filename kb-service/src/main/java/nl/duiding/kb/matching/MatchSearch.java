@@ -22,6 +22,7 @@ import co.elastic.clients.elasticsearch.core.TermvectorsResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.termvectors.TermVector;
 import nl.duiding.kb.index.IndexNames;
+import nl.duiding.kb.index.IndexScanner;
 import nl.duiding.kb.narrative.Narrative;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +35,17 @@ class MatchSearch {
 
     private static final String FIELD = "text";
 
+    /** Term vectors per request when reading whole narratives and topics (hundreds of terms each). */
+    private static final int TERM_VECTOR_BATCH = 100;
+
     private final ElasticsearchClient client;
     private final ElasticsearchAsyncClient async;
+    private final IndexScanner scanner;
     private final String index;
 
-    MatchSearch(ElasticsearchClient client, IndexNames names) {
+    MatchSearch(ElasticsearchClient client, IndexNames names, IndexScanner scanner) {
         this.client = client;
+        this.scanner = scanner;
         this.async = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
         this.index = names.alias(MatchIndices.MATCH);
     }
@@ -206,6 +212,38 @@ class MatchSearch {
                 result.put(doc.id(), idf);
             });
             return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * How often each stem occurs in all documents of one kind, every tenant: summed over whole narratives, it is the
+     * number of a narrative's phrasings (and profile) that use the stem; over whole topics, of ordinary questions.
+     */
+    Map<String, Long> stemCounts(String kind) {
+        List<String> ids = new ArrayList<>();
+        scanner.scan(index, Query.of(q -> q.term(t -> t.field("kind").value(kind))), 1000, false,
+                hits -> hits.forEach(h -> ids.add(h.id())));
+        Map<String, Long> counts = new HashMap<>();
+        try {
+            for (int from = 0; from < ids.size(); from += TERM_VECTOR_BATCH) {
+                List<String> batch = ids.subList(from, Math.min(ids.size(), from + TERM_VECTOR_BATCH));
+                var response = client.mtermvectors(m -> {
+                    m.index(index);
+                    batch.forEach(id -> m.docs(d -> d.id(id).fields(FIELD).positions(false).offsets(false)
+                            .termStatistics(false).fieldStatistics(false)));
+                    return m;
+                });
+                response.docs().forEach(doc -> {
+                    TermVector vector = doc.termVectors() == null ? null : doc.termVectors().get(FIELD);
+                    if (vector != null) {
+                        vector.terms().forEach((term, stats) -> counts.merge(term,
+                                (long) stats.termFreq(), Long::sum));
+                    }
+                });
+            }
+            return counts;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,10 +28,12 @@ class Matcher {
     private final CalibrationHolder calibration;
     private final TermVectorCache cache;
     private final Spelling spelling;
+    private final ClaimLanguageCache claimLanguage;
 
     Matcher(MatchSearch search, MatchProperties properties, CalibrationHolder calibration, TermVectorCache cache,
-            Spelling spelling) {
+            Spelling spelling, ClaimLanguageCache claimLanguage) {
         this.cache = cache;
+        this.claimLanguage = claimLanguage;
         this.spelling = spelling;
         this.search = search;
         this.properties = properties;
@@ -81,6 +83,7 @@ class Matcher {
         Map<String, Set<String>> cues = Map.of(
                 Cues.CLAIM, terms.getOrDefault(cueIds.get(0), Map.of()).keySet(),
                 Cues.PROCEDURE, terms.getOrDefault(cueIds.get(1), Map.of()).keySet());
+        ClaimLanguage language = claimLanguage.get();
 
         List<Window> windows = new ArrayList<>();
         for (int i = 0; i < analysed.size(); i++) {
@@ -90,7 +93,7 @@ class Matcher {
                     .map(c -> new DocTerms(c.id(), c.doc().kind(), c.group(), c.doc().text(), c.score(),
                             terms.get(c.id())))
                     .toList();
-            windows.add(new Window(query, FeatureExtractor.extract(query, docs, cues)));
+            windows.add(new Window(query, FeatureExtractor.extract(query, docs, cues, language)));
         }
         if (log.isDebugEnabled()) {
             log.debug("matched {} window(s), {} documents: analysis {} ms, search {} ms, term vectors {} ms, "
