@@ -281,7 +281,7 @@ class MatchIndexWriter implements ApplicationRunner {
         }
         // After the refresh, so that what is read again is what was just written.
         termVectors.clear();
-        claimLanguage.clear();
+        claimLanguage.rebuild();
     }
 
     /** The baseline's view of a narrative: plain text fields for a standard-analyzer multi_match. */
