@@ -11,14 +11,15 @@ import org.springframework.stereotype.Component;
 /**
  * The {@link ClaimLanguage} of what the match index holds. Built on first use (term vectors of every whole narrative
  * and topic: 0.3 s for 1,000 narratives), rebuilt in the background when this instance changes the index, and
- * refreshed in the background two minutes after the last build, so that what another kb-service instance published
- * is seen too. A request never waits for a rebuild; until it is done it uses the previous model.
+ * refreshed in the background ten minutes after the last build, so that what another kb-service instance published
+ * is seen too. A request never waits for a rebuild; until it is done it uses the previous model. Ten minutes, not
+ * the two of {@link TermVectorCache}: a rebuild reads every narrative, and one more narrative hardly moves the model.
  */
 @Component
 class ClaimLanguageCache {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimLanguageCache.class);
-    private static final Duration REFRESH = Duration.ofMinutes(2);
+    private static final Duration REFRESH = Duration.ofMinutes(10);
     private static final String KEY = "library";
 
     private final LoadingCache<String, ClaimLanguage> model;
