@@ -1,6 +1,7 @@
 package nl.duiding.kb.matching;
 
 import static nl.duiding.kb.support.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,6 +11,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
 
 import nl.duiding.kb.support.TestIndices;
 import nl.duiding.kb.support.TestUsers;
@@ -51,6 +54,10 @@ class MatchIT {
     MockMvc mvc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    Matcher matcher;
+    @Autowired
+    ClaimLanguageCache claimLanguage;
 
     private String body(String text, String channel) {
         return json.writeValueAsString(new MatchRequest(text, channel, null));
@@ -69,6 +76,21 @@ class MatchIT {
                 .andExpect(jsonPath("$.matches[0].script.channel").value("email"))
                 .andExpect(jsonPath("$.matches[0].script.coreMessage").isString())
                 .andExpect(jsonPath("$.belacties").isArray());
+    }
+
+    @Test
+    void learnsTheLanguageOfClaimsFromTheLibrary() {
+        // Both are about vaccination; only the first carries a claim.
+        ClaimLanguage language = claimLanguage.get();
+
+        assertThat(language.of(stems("ze houden stiekem geheim dat die prik mensen ziek maakt, deel dit met iedereen")))
+                .isPositive();
+        assertThat(language.of(stems("wanneer kan ik een afspraak maken voor de griepprik bij de GGD?"))).isNegative();
+    }
+
+    private List<String> stems(String text) {
+        return matcher.analyse(text).stream().flatMap(window -> window.positions().stream())
+                .flatMap(position -> position.tokens().stream()).toList();
     }
 
     @Test
