@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MatchProperties(
         @DefaultValue("20000") int maxTextLength,
         @DefaultValue("5") int maxResults,
-        @DefaultValue("0.55") double minScore,
+        @DefaultValue("0.50") double minScore,
         @DefaultValue("0.78") double middleConfidence,
         @DefaultValue("0.9") double highConfidence,
         @DefaultValue("45") int windowWords,
