@@ -128,8 +128,8 @@ done
 # --- build ----------------------------------------------------------------------
 
 duiding_find_jdk
-if [[ ! -r /usr/share/dict/dutch ]]; then
-  warn "no Dutch word list at /usr/share/dict/dutch: matching will not correct misspelt words" \
+if [[ ! -r "$DUIDING_WORD_LIST" ]]; then
+  warn "no Dutch word list at $DUIDING_WORD_LIST: matching will not correct misspelt words" \
     "(install it with: apt-get install -y wdutch)"
 fi
 if ((BUILD)); then

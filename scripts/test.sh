@@ -43,7 +43,7 @@ ensure_packages() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
-  [[ -r /usr/share/dict/dutch ]] || missing+=(wdutch)
+  [[ -r "$DUIDING_WORD_LIST" ]] || missing+=(wdutch)
   ((${#missing[@]} == 0)) && return 0
   if [[ "$(id -u)" -ne 0 ]]; then
     die "the tests need Debian's ${missing[*]}: run 'sudo apt-get install -y ${missing[*]}'"

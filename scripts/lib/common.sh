@@ -16,6 +16,10 @@ _DUIDING_COMMON_LOADED=1
 # The lowest Java feature release the project builds and runs with.
 DUIDING_MIN_JAVA=21
 
+# The Dutch word list matching corrects typos against (Debian's wdutch; kb-service's duiding.matching.word-list).
+# shellcheck disable=SC2034 # used by the scripts that source this file
+DUIDING_WORD_LIST=/usr/share/dict/dutch
+
 # --- logging -----------------------------------------------------------------
 
 # Name shown in front of every message; callers may override it before sourcing.

@@ -189,32 +189,15 @@ class MatchSearch {
      * and looking up document frequencies for all of them would cost more than the rest of the match together.
      */
     Map<String, Map<String, Double>> termsOf(Collection<String> ids, Set<String> withIdf) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        try {
-            var response = client.mtermvectors(m -> {
-                m.index(index);
-                ids.forEach(id -> m.docs(d -> d.id(id).fields(FIELD).positions(false).offsets(false)
-                        .termStatistics(withIdf.contains(id)).fieldStatistics(withIdf.contains(id))));
-                return m;
-            });
-            Map<String, Map<String, Double>> result = new HashMap<>();
-            response.docs().forEach(doc -> {
-                TermVector vector = doc.termVectors() == null ? null : doc.termVectors().get(FIELD);
-                if (vector == null) {
-                    return;
-                }
-                int documents = vector.fieldStatistics() == null ? 0 : vector.fieldStatistics().docCount();
-                Map<String, Double> idf = new HashMap<>();
-                vector.terms().forEach((term, stats) -> idf.put(term,
-                        stats.docFreq() == null ? 1.0 : Idf.of(stats.docFreq(), documents)));
-                result.put(doc.id(), idf);
-            });
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Map<String, Double>> result = new HashMap<>();
+        termVectors(ids, withIdf).forEach((id, vector) -> {
+            int documents = vector.fieldStatistics() == null ? 0 : vector.fieldStatistics().docCount();
+            Map<String, Double> idf = new HashMap<>();
+            vector.terms().forEach((term, stats) -> idf.put(term,
+                    stats.docFreq() == null ? 1.0 : Idf.of(stats.docFreq(), documents)));
+            result.put(id, idf);
+        });
+        return result;
     }
 
     /**
@@ -226,24 +209,34 @@ class MatchSearch {
         scanner.scan(index, Query.of(q -> q.term(t -> t.field("kind").value(kind))), 1000, false,
                 hits -> hits.forEach(h -> ids.add(h.id())));
         Map<String, Long> counts = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += TERM_VECTOR_BATCH) {
+            termVectors(ids.subList(from, Math.min(ids.size(), from + TERM_VECTOR_BATCH)), Set.of())
+                    .values().forEach(vector -> vector.terms().forEach((term, stats) ->
+                            counts.merge(term, (long) stats.termFreq(), Long::sum)));
+        }
+        return counts;
+    }
+
+    /** The analysed text field of stored documents, in one request; term and field statistics only for some. */
+    private Map<String, TermVector> termVectors(Collection<String> ids, Set<String> withStatistics) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         try {
-            for (int from = 0; from < ids.size(); from += TERM_VECTOR_BATCH) {
-                List<String> batch = ids.subList(from, Math.min(ids.size(), from + TERM_VECTOR_BATCH));
-                var response = client.mtermvectors(m -> {
-                    m.index(index);
-                    batch.forEach(id -> m.docs(d -> d.id(id).fields(FIELD).positions(false).offsets(false)
-                            .termStatistics(false).fieldStatistics(false)));
-                    return m;
-                });
-                response.docs().forEach(doc -> {
-                    TermVector vector = doc.termVectors() == null ? null : doc.termVectors().get(FIELD);
-                    if (vector != null) {
-                        vector.terms().forEach((term, stats) -> counts.merge(term,
-                                (long) stats.termFreq(), Long::sum));
-                    }
-                });
-            }
-            return counts;
+            var response = client.mtermvectors(m -> {
+                m.index(index);
+                ids.forEach(id -> m.docs(d -> d.id(id).fields(FIELD).positions(false).offsets(false)
+                        .termStatistics(withStatistics.contains(id)).fieldStatistics(withStatistics.contains(id))));
+                return m;
+            });
+            Map<String, TermVector> result = new HashMap<>();
+            response.docs().forEach(doc -> {
+                TermVector vector = doc.termVectors() == null ? null : doc.termVectors().get(FIELD);
+                if (vector != null) {
+                    result.put(doc.id(), vector);
+                }
+            });
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
