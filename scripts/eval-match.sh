@@ -23,7 +23,9 @@ standard analyzer over title, summary and trigger phrasings, no threshold.
 
 Figures: top-1 accuracy, recall@3 and MRR over the lines that expect a match; the
 false-match rate over the lines that expect none; server-side latency per text
-(p50/p95/p99, in-process, after a warm-up). Misses are listed.
+(p50/p95/p99, in-process, after a warm-up). Misses are listed: a wrong or missing first
+narrative, a narrative shown on a no-match line, and a second expected narrative missing
+from the first three.
 
   --json OUT    also write the figures as JSON (docs/ keeps the published ones)
   --no-build    use the kb-service jar already built

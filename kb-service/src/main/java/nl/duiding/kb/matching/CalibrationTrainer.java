@@ -3,6 +3,7 @@ package nl.duiding.kb.matching;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +133,11 @@ class CalibrationTrainer {
         return f.classShare() + f.classCoverage() + f.phrasingCoverage();
     }
 
-    /** Per threshold: share of texts whose best narrative is right and shown, share of no-match texts shown one. */
+    /**
+     * Per threshold: share of texts whose best narrative is right and shown, recall@3 (share of the expected
+     * narratives among the first three shown, as {@code scripts/eval-match.sh} counts it), and share of no-match
+     * texts shown one.
+     */
     private static List<ThresholdRow> thresholdTable(IntFunction<Calibration> calibrationOf,
             List<EvaluationCase> cases, List<List<Candidate>> perCase) {
         List<ThresholdRow> rows = new ArrayList<>();
@@ -140,38 +145,40 @@ class CalibrationTrainer {
             double threshold = step * 0.05;
             int positives = 0;
             int found = 0;
+            double recalled = 0;
             int negatives = 0;
             int falseMatches = 0;
             for (int i = 0; i < cases.size(); i++) {
                 Calibration calibration = calibrationOf.apply(i);
-                Candidate best = null;
-                double bestScore = -1;
-                for (Candidate c : perCase.get(i)) {
-                    double p = calibration.probability(c.x());
-                    if (p > bestScore) {
-                        bestScore = p;
-                        best = c;
-                    }
-                }
-                boolean shown = best != null && bestScore >= threshold;
+                List<Candidate> shown = perCase.get(i).stream()
+                        .filter(c -> calibration.probability(c.x()) >= threshold)
+                        .sorted(Comparator.comparingDouble((Candidate c) -> calibration.probability(c.x())).reversed())
+                        .limit(3)
+                        .toList();
                 if (cases.get(i).expectsMatch()) {
                     positives++;
-                    found += shown && best.positive() ? 1 : 0;
+                    found += !shown.isEmpty() && shown.getFirst().positive() ? 1 : 0;
+                    recalled += shown.stream().filter(Candidate::positive).count()
+                            / (double) cases.get(i).expected().size();
                 } else {
                     negatives++;
-                    falseMatches += shown ? 1 : 0;
+                    falseMatches += shown.isEmpty() ? 0 : 1;
                 }
             }
-            rows.add(new ThresholdRow(threshold, positives == 0 ? 0 : found / (double) positives,
-                    negatives == 0 ? 0 : falseMatches / (double) negatives));
+            rows.add(new ThresholdRow(threshold, ratio(found, positives), ratio(recalled, positives),
+                    ratio(falseMatches, negatives)));
         }
         return rows;
+    }
+
+    private static double ratio(double count, int total) {
+        return total == 0 ? 0 : count / total;
     }
 
     record Candidate(String group, double[] x, boolean positive) {
     }
 
-    record ThresholdRow(double threshold, double top1Found, double falseMatchRate) {
+    record ThresholdRow(double threshold, double top1Found, double recallAt3, double falseMatchRate) {
     }
 
     /** The fitted calibration, its thresholds on the texts it was fitted on, and cross-validated. */

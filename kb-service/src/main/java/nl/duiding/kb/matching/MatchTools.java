@@ -214,13 +214,14 @@ class MatchTools implements ApplicationRunner {
 
     private int calibrate(String trainingFile, String output) throws IOException {
         CalibrationTrainer.Result result = trainer.fit(Path.of(trainingFile));
-        System.out.println("           fitted on these texts                      5-fold cross-validated");
-        System.out.println("threshold  right-narrative-shown  no-match-shown  right-narrative-shown  no-match-shown");
+        System.out.println("           fitted on these texts                   5-fold cross-validated");
+        System.out.println("threshold  right-first  recall@3  no-match-shown  right-first  recall@3  no-match-shown");
         for (int i = 0; i < result.thresholds().size(); i++) {
             var in = result.thresholds().get(i);
             var cv = result.crossValidated().get(i);
-            System.out.printf(Locale.ROOT, "%9.2f  %21.3f  %14.3f  %21.3f  %14.3f%n", in.threshold(), in.top1Found(),
-                    in.falseMatchRate(), cv.top1Found(), cv.falseMatchRate());
+            System.out.printf(Locale.ROOT, "%9.2f  %11.3f  %8.3f  %14.3f  %11.3f  %8.3f  %14.3f%n", in.threshold(),
+                    in.top1Found(), in.recallAt3(), in.falseMatchRate(), cv.top1Found(), cv.recallAt3(),
+                    cv.falseMatchRate());
         }
         String target = output == null ? "kb-service/src/main/resources/matching/calibration.json" : output;
         Files.writeString(Path.of(target), json.writeValueAsString(result.calibration()) + "\n");
