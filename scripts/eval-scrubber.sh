@@ -20,7 +20,11 @@ doc, figs, date = sys.argv[1], sys.argv[2], sys.argv[3]
 titles = [("scrubber-cases", "First set (scrubber-cases.txt, the patterns were developed on it)"),
           ("scrubber-heldout-1", "Second set (scrubber-heldout-1.txt)"),
           ("scrubber-heldout-2", "Third set (scrubber-heldout-2.txt)"),
-          ("scrubber-heldout-3", "Fourth set (scrubber-heldout-3.txt)")]
+          ("scrubber-heldout-3", "Fourth set (scrubber-heldout-3.txt)"),
+          ("scrubber-names", "Names, first set (scrubber-names.txt, the name cues were developed on it)"),
+          ("scrubber-names-heldout", "Names, second set (scrubber-names-heldout.txt)"),
+          ("scrubber-names-heldout-2", "Names, third set (scrubber-names-heldout-2.txt)"),
+          ("scrubber-names-heldout-3", "Names, fourth set (scrubber-names-heldout-3.txt)")]
 body = "\n\nMeasured " + date + " by scripts/eval-scrubber.sh, with the current scrubber:\n"
 for name, title in titles:
     body += "\n### " + title + "\n\n" + open(figs + "/" + name + ".md").read()

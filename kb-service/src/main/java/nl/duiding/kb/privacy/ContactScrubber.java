@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 /**
  * Removes personal data from contact text before it is stored or logged: BSN (11-proef), phone numbers (Dutch and
  * international), e-mail addresses, IBAN (mod-97), postcodes and street addresses with house number, dates of birth
- * and Dutch licence plates. Each find is replaced by a Dutch placeholder such as {@code [bsn]}, so the text still
+ * Dutch licence plates and announced personal names. Each find is replaced by a Dutch placeholder such as {@code [bsn]}, so the text still
  * reads as a sentence and near-duplicate detection still sees the same template.
  *
  * <p>Precision and recall are measured on a labelled set of KCC snippets ({@code ContactScrubberTest}); the figures
- * are in docs/privacy-scrubber.md. Names are not recognised: that needs a model, not a pattern.
+ * are in docs/privacy-scrubber.md. Names are found where the text announces them ({@link NameFinder}).
  */
 @Component
 public class ContactScrubber {
@@ -26,7 +26,7 @@ public class ContactScrubber {
     /** What was found; the placeholder is what replaces it. */
     public enum Kind {
         EMAIL("[e-mail]"), IBAN("[iban]"), PHONE("[telefoon]"), BSN("[bsn]"), BIRTH_DATE("[geboortedatum]"),
-        POSTCODE("[postcode]"), ADDRESS("[adres]"), LICENCE_PLATE("[kenteken]"),
+        POSTCODE("[postcode]"), ADDRESS("[adres]"), LICENCE_PLATE("[kenteken]"), NAME("[naam]"),
         /** Internal: a stretch that looks like personal data but is known not to be (kept as it is). */
         KEEP(null);
 
@@ -158,6 +158,7 @@ public class ContactScrubber {
         // Every other kind holds a digit; most contact texts hold none, and the patterns are the costly part of
         // intake, so a text without a digit skips them.
         if (!hasDigit(text)) {
+            NameFinder.find(text, spans);
             return spans.isEmpty() ? new Result(text, List.of()) : replace(text, spans);
         }
         // Cheap necessary conditions decide which patterns can match at all (exact, not heuristics).
@@ -208,6 +209,8 @@ public class ContactScrubber {
         if (text.toLowerCase(Locale.ROOT).contains("kenteken")) {
             findPlatesAfterLabel(text, spans);
         }
+        // Names last: a name that runs into an address or phone number found above is cut off before it.
+        NameFinder.find(text, spans);
         return spans.isEmpty() ? new Result(text, List.of()) : replace(text, spans);
     }
 
@@ -309,12 +312,12 @@ public class ContactScrubber {
     }
 
     @FunctionalInterface
-    private interface StartCandidate {
+    interface StartCandidate {
         boolean test(String text, int at);
     }
 
     /** The matches {@code Matcher.find()} would give, tried only at candidate positions; lookbehinds see the text. */
-    private static List<MatchResult> matches(Pattern pattern, String text, StartCandidate start) {
+    static List<MatchResult> matches(Pattern pattern, String text, StartCandidate start) {
         Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         List<MatchResult> out = new ArrayList<>(2);
         int i = 0;
@@ -482,7 +485,7 @@ public class ContactScrubber {
     }
 
     /** Earlier kinds win where finds overlap (an e-mail address holding digits stays one e-mail address). */
-    private static void add(List<Span> spans, Span span) {
+    static void add(List<Span> spans, Span span) {
         for (Span existing : spans) {
             if (span.start() < existing.end() && existing.start() < span.end()) {
                 return;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,11 +59,37 @@ class ContactScrubberTest {
         checks.forEach(Runnable::run);
     }
 
+    /**
+     * Names have sets of their own: a name is found only where the text announces it (a title, a closing, a
+     * self-introduction, a relation), so recall is held to floors a little under what each set measures today
+     * (docs/privacy-scrubber.md): the first set was written with the finder, the others blind and measured once
+     * first, the later ones after fewer rounds of changes.
+     */
+    @Test
+    void findsAnnouncedNamesOnTheNameSets() throws IOException {
+        Map<String, Double> recallFloors = new LinkedHashMap<>();
+        recallFloors.put("scrubber-names", 0.95);
+        recallFloors.put("scrubber-names-heldout", 0.90);
+        recallFloors.put("scrubber-names-heldout-2", 0.70);
+        recallFloors.put("scrubber-names-heldout-3", 0.60);
+        List<Runnable> checks = new ArrayList<>();
+        for (Map.Entry<String, Double> set : recallFloors.entrySet()) {
+            List<Case> cases = load(set.getKey() + ".txt");
+            assertThat(cases).hasSizeGreaterThanOrEqualTo(60);
+            checks.add(measureOnly(set.getKey(), cases, set.getValue()));
+        }
+        checks.forEach(Runnable::run);
+    }
+
     private void measure(String name, List<Case> cases) throws IOException {
         measureOnly(name, cases).run();
     }
 
     private Runnable measureOnly(String name, List<Case> cases) throws IOException {
+        return measureOnly(name, cases, 0.98);
+    }
+
+    private Runnable measureOnly(String name, List<Case> cases, double recallFloor) throws IOException {
         int entities = 0;
         int found = 0;
         int spans = 0;
@@ -109,7 +136,7 @@ class ContactScrubberTest {
 
         return () -> {
             assertThat(recall).as(name + " recall; misses:\n" + String.join("\n", misses))
-                    .isGreaterThanOrEqualTo(0.98);
+                    .isGreaterThanOrEqualTo(recallFloor);
             assertThat(precision).as(name + " precision; misses:\n" + String.join("\n", misses))
                     .isGreaterThanOrEqualTo(0.95);
         };
@@ -119,6 +146,14 @@ class ContactScrubberTest {
     void replacesValuesWithDutchPlaceholders() {
         String scrubbed = scrubber.clean("bsn 111222333, bel 06-12345678 of mail jan@example.nl, NL91ABNA0417164300");
         assertThat(scrubbed).isEqualTo("bsn [bsn], bel [telefoon] of mail [e-mail], [iban]");
+    }
+
+    @Test
+    void replacesAnnouncedNamesButKeepsPublicFiguresAndDepartments() {
+        assertThat(scrubber.clean("mevr. De Vries belt, doorgezet naar Handhaving. Met vriendelijke groet, Henk Postma"))
+                .isEqualTo("mevr. [naam] belt, doorgezet naar Handhaving. Met vriendelijke groet, [naam]");
+        assertThat(scrubber.clean("volgens Klaus Schwab moeten we in 15-minutensteden wonen"))
+                .isEqualTo("volgens Klaus Schwab moeten we in 15-minutensteden wonen");
     }
 
     @Test

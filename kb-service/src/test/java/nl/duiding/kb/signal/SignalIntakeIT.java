@@ -165,14 +165,17 @@ class SignalIntakeIT {
     @Test
     void storesScrubbedTextOnlyAndCountsWithoutText() throws Exception {
         String id = UUID.randomUUID().toString();
-        send(Map.of("signals", List.of(signal(id))), TestUsers.CONNECTOR).andExpect(status().isOk());
+        Map<String, Object> withName = signal(id);
+        withName.put("text", "dhr. Jansen vraagt of de chemtrails boven de wijk gevaarlijk zijn, bsn 111222333, "
+                + "tel 06-12345678");
+        send(Map.of("signals", List.of(withName)), TestUsers.CONNECTOR).andExpect(status().isOk());
         String docId = Signal.id("openklant-test", id);
         client.indices().refresh(r -> r.index(indices.details()));
         var detail = client.get(g -> g.index(indices.detailsFor(Instant.now().minus(1, ChronoUnit.HOURS))).id(docId),
                 SignalDetail.class);
         assertThat(detail.found()).isTrue();
-        assertThat(detail.source().text()).contains("[bsn]").contains("[telefoon]").doesNotContain("111222333")
-                .doesNotContain("12345678");
+        assertThat(detail.source().text()).contains("[bsn]").contains("[telefoon]").contains("dhr. [naam]")
+                .doesNotContain("111222333").doesNotContain("12345678").doesNotContain("Jansen");
         assertThat(detail.source().bands()).hasSize(TextFingerprint.BANDS);
         var counts = client.get(g -> g.index(indices.signalsFor(Instant.now().minus(1, ChronoUnit.HOURS))).id(docId),
                 java.util.Map.class);
