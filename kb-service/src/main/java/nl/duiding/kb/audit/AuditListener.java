@@ -17,6 +17,7 @@ import nl.duiding.kb.security.AccessMatrix;
 import nl.duiding.kb.security.Actor;
 import nl.duiding.kb.security.CurrentUser;
 import nl.duiding.kb.security.Role;
+import nl.duiding.kb.signal.ResidentErased;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -71,6 +72,13 @@ class AuditListener {
     void claimReviewsExported(ClaimReviewsExported e) {
         record(null, "claimreview.export", AuditEntry.DONE, null, null, null, null,
                 Map.of("verhalen", e.narratives()));
+    }
+
+    @EventListener
+    void residentErased(ResidentErased e) {
+        // The count, never the hash: the audit log must not become a list of who asked to be forgotten.
+        record(null, "inwoner.gewist", AuditEntry.DONE, e.tenant(), null, null, null,
+                Map.of("contacten", e.signals()));
     }
 
     @EventListener

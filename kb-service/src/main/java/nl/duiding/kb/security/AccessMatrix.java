@@ -7,6 +7,7 @@ import static nl.duiding.kb.security.Role.CONNECTOR;
 import static nl.duiding.kb.security.Role.EINDREDACTEUR;
 import static nl.duiding.kb.security.Role.KCC_MEDEWERKER;
 import static nl.duiding.kb.security.Role.REDACTEUR;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -42,6 +43,7 @@ public final class AccessMatrix {
     private static final Who ADMINS = Who.roles(BEHEERDER);
     private static final Who EDITORS_AND_ADMINS = Who.roles(REDACTEUR, EINDREDACTEUR, BEHEERDER);
     private static final Who CONNECTORS = Who.roles(CONNECTOR);
+    private static final Who CONNECTORS_AND_ADMINS = Who.roles(CONNECTOR, BEHEERDER);
     private static final Who AGENTS = Who.roles(CONNECTOR, KCC_MEDEWERKER);
     private static final Who SIDEBAR_AND_ANALYSTS = Who.roles(CONNECTOR, KCC_MEDEWERKER, ANALIST);
     private static final Who ANALYSTS = Who.roles(ANALIST);
@@ -70,6 +72,8 @@ public final class AccessMatrix {
             handler(POST, "/api/v1/signals", CONNECTORS),
             handler(POST, "/api/v1/feedback", AGENTS),
             handler(GET, "/api/v1/residents/{residentHash}/history", AGENTS),
+            // A resident's erasure request: forwarded by the CRM's connector, or handled by a beheerder.
+            handler(DELETE, "/api/v1/residents/{residentHash}", CONNECTORS_AND_ADMINS),
             // --- API: belacties and the daily report (the sidebar reads the active ones) ---------------------------
             handler(GET, "/api/v1/campaigns/active", SIDEBAR_AND_ANALYSTS),
             handler(GET, "/api/v1/campaigns", ANALYSTS),

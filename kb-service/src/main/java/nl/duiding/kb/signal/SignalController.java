@@ -16,6 +16,7 @@ import nl.duiding.kb.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the connector reports: contacts ({@code POST /api/v1/signals}), one-click feedback
- * ({@code POST /api/v1/feedback}) and a resident's earlier contacts ({@code GET /api/v1/residents/{hash}/history}).
+ * ({@code POST /api/v1/feedback}), a resident's earlier contacts ({@code GET /api/v1/residents/{hash}/history}) and
+ * a resident's erasure ({@code DELETE /api/v1/residents/{hash}}).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -40,15 +42,17 @@ class SignalController {
 
     private final SignalIntake intake;
     private final ResidentHistory history;
+    private final ResidentErasure erasure;
     private final FeedbackStore feedback;
     private final PublishedNarratives narratives;
     private final SignalProperties properties;
     private final CurrentUser currentUser;
 
-    SignalController(SignalIntake intake, ResidentHistory history, FeedbackStore feedback,
+    SignalController(SignalIntake intake, ResidentHistory history, ResidentErasure erasure, FeedbackStore feedback,
             PublishedNarratives narratives, SignalProperties properties, CurrentUser currentUser) {
         this.intake = intake;
         this.history = history;
+        this.erasure = erasure;
         this.feedback = feedback;
         this.narratives = narratives;
         this.properties = properties;
@@ -126,11 +130,25 @@ class SignalController {
     @GetMapping("/residents/{residentHash}/history")
     ResidentHistory.History history(@PathVariable String residentHash,
             @RequestParam(required = false) String tenant) {
+        return history.of(checked(residentHash), currentUser.municipality(tenant));
+    }
+
+    /** A resident's request to be forgotten: their contacts' texts go now, not when the retention ends. */
+    @DeleteMapping("/residents/{residentHash}")
+    Erased erase(@PathVariable String residentHash, @RequestParam(required = false) String tenant) {
+        return new Erased(erasure.erase(checked(residentHash), currentUser.municipality(tenant)));
+    }
+
+    /** @param erased how many contacts of the resident were erased (0 when none were stored) */
+    record Erased(int erased) {
+    }
+
+    private static String checked(String residentHash) {
         if (!residentHash.matches("[A-Za-z0-9_=+-]{16,128}")) {
             throw problem(HttpStatus.BAD_REQUEST, "ongeldige-parameter", "Ongeldige parameter",
                     "De inwonercode moet een sleutel-hash zijn (16 tot 128 tekens).");
         }
-        return history.of(residentHash, currentUser.municipality(tenant));
+        return residentHash;
     }
 
     private static String text(JsonNode node, String field) {

@@ -3,6 +3,7 @@ package nl.duiding.kb.signal;
 import static nl.duiding.kb.support.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import nl.duiding.kb.index.IndexNames;
 import nl.duiding.kb.support.TestIndices;
 import nl.duiding.kb.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /api/v1/signals}, feedback, history and retention against the real node. */
+/** {@code POST /api/v1/signals}, feedback, history, erasure and retention against the real node. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class SignalIntakeIT {
@@ -63,6 +65,8 @@ class SignalIntakeIT {
     SignalIndices indices;
     @Autowired
     SignalRetention retention;
+    @Autowired
+    IndexNames names;
 
     static Map<String, Object> signal(String externalId) {
         Map<String, Object> s = new LinkedHashMap<>();
@@ -228,6 +232,51 @@ class SignalIntakeIT {
         mvc.perform(get("/api/v1/residents/" + resident + "/history").param("tenant", "GM0363")
                         .with(as(TestUsers.KCC_ROTTERDAM)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void erasesOneResidentsContactsOnRequestAndKeepsTheCounts() throws Exception {
+        String firstId = UUID.randomUUID().toString();
+        Map<String, Object> first = signal(firstId);
+        String resident = (String) first.get("residentHash");
+        Map<String, Object> second = signal(UUID.randomUUID().toString());
+        second.put("residentHash", resident);
+        Map<String, Object> neighbour = signal(UUID.randomUUID().toString());
+        String other = (String) neighbour.get("residentHash");
+        send(Map.of("signals", List.of(first, second, neighbour)), TestUsers.CONNECTOR)
+                .andExpect(jsonPath("$.accepted").value(3));
+
+        mvc.perform(delete("/api/v1/residents/" + resident).param("tenant", "GM0363").with(as(TestUsers.KCC)))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/v1/residents/kort").with(as(TestUsers.BEHEERDER_AMSTERDAM)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        // Another municipality's request touches nothing of Amsterdam's.
+        mvc.perform(delete("/api/v1/residents/" + resident).param("tenant", "GM0599").with(as(TestUsers.CONNECTOR)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.erased").value(0));
+        assertThat(count(indices.details(), "residentHash", resident)).isEqualTo(2);
+
+        mvc.perform(delete("/api/v1/residents/" + resident).param("tenant", "GM0363").with(as(TestUsers.CONNECTOR)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.erased").value(2));
+
+        assertThat(count(indices.details(), "residentHash", resident)).isZero();
+        assertThat(count(indices.details(), "residentHash", other)).isEqualTo(1);
+        mvc.perform(get("/api/v1/residents/" + resident + "/history").param("tenant", "GM0363")
+                        .with(as(TestUsers.CONNECTOR)))
+                .andExpect(jsonPath("$.contacts", hasSize(0)));
+        // The counts carry no resident and no text: the day's figures stay right.
+        assertThat(count(indices.signals(), "_id", Signal.id("openklant-test", firstId))).isEqualTo(1);
+        // A beheerder of the municipality may do the same; a second request finds nothing left.
+        mvc.perform(delete("/api/v1/residents/" + resident).with(as(TestUsers.BEHEERDER_AMSTERDAM)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.erased").value(0));
+
+        // The audit log says that a resident was erased and how many contacts, never who.
+        String audit = names.alias("audit");
+        client.indices().refresh(r -> r.index(audit));
+        var entries = client.search(s -> s.index(audit).size(10)
+                .query(q -> q.term(t -> t.field("action").value("inwoner.gewist"))), Map.class).hits().hits();
+        assertThat(entries).extracting(h -> h.source().get("counts")).contains(Map.of("contacten", 2));
+        assertThat(entries).allSatisfy(h -> assertThat(h.source().toString()).doesNotContain(resident));
     }
 
     @Test

@@ -114,4 +114,8 @@ public final class KbApi {
     public record Campaign(String id, String status, String slug, String title, Instant since, Integer contacts,
             Integer residents, String shortScript) {
     }
+
+    /** How many of a resident's contacts kb-service erased. */
+    public record Erased(int erased) {
+    }
 }

@@ -2,6 +2,7 @@ package nl.duiding.connector.kb;
 
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,6 +65,10 @@ final class KbClients {
 
         @GetMapping("/api/v1/residents/{hash}/history")
         KbApi.History history(@PathVariable("hash") String residentHash, @RequestParam("tenant") String tenant);
+
+        /** Idempotent too: a repeated erasure finds nothing left and answers 0. */
+        @DeleteMapping("/api/v1/residents/{hash}")
+        KbApi.Erased erase(@PathVariable("hash") String residentHash, @RequestParam("tenant") String tenant);
     }
 
     @FeignClient(name = "kb-campaigns", url = "${duiding.kb.url}", configuration = FeignSettings.Idempotent.class)

@@ -113,7 +113,7 @@ public final class RateLimiter extends OncePerRequestFilter {
         if (path.startsWith("/sidebar/api/")) {
             return Group.SIDEBAR_API;
         }
-        if ("POST".equals(method) && path.equals("/api/v1/crm-events")) {
+        if ("POST".equals(method) && (path.equals("/api/v1/crm-events") || path.equals("/api/v1/crm-erasures"))) {
             return Group.WEBHOOK;
         }
         if ("POST".equals(method) && path.startsWith("/api/v1/notificaties/")) {

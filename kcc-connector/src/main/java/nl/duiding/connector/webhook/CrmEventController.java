@@ -1,6 +1,5 @@
 package nl.duiding.connector.webhook;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,8 +26,6 @@ import nl.duiding.connector.kb.KbApi;
 import nl.duiding.connector.kb.KbRejected;
 import nl.duiding.connector.kb.KbUnavailable;
 import nl.duiding.connector.security.ResidentHasher;
-import nl.duiding.connector.tenant.TenantProperties;
-import nl.duiding.connector.tenant.Tenants;
 import nl.duiding.connector.web.Problems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,28 +40,26 @@ import tools.jackson.databind.json.JsonMapper;
 class CrmEventController {
 
     private static final Logger log = LoggerFactory.getLogger(CrmEventController.class);
-    static final String TENANT = "X-Duiding-Tenant";
-    static final String TIMESTAMP = "X-Duiding-Timestamp";
-    static final String SIGNATURE = "X-Duiding-Signature";
+    static final String TENANT = SignedWebhooks.TENANT;
+    static final String TIMESTAMP = SignedWebhooks.TIMESTAMP;
+    static final String SIGNATURE = SignedWebhooks.SIGNATURE;
     private static final int MAX_EVENTS = 1000;
     private static final int MAX_BODY = 2 * 1024 * 1024;
     private static final Set<String> CHANNELS = Set.of("telefoon", "balie", "email", "chat", "brief");
 
-    private final Tenants tenants;
+    private final SignedWebhooks webhooks;
     private final ContactSignals signals;
     private final CrmEventMapper mapper;
     private final ResidentHasher hasher;
     private final JsonMapper json;
-    private final Clock clock;
 
-    CrmEventController(Tenants tenants, ContactSignals signals, CrmEventMapper mapper, ResidentHasher hasher,
-            JsonMapper json, Clock clock) {
-        this.tenants = tenants;
+    CrmEventController(SignedWebhooks webhooks, ContactSignals signals, CrmEventMapper mapper, ResidentHasher hasher,
+            JsonMapper json) {
+        this.webhooks = webhooks;
         this.signals = signals;
         this.mapper = mapper;
         this.hasher = hasher;
         this.json = json;
-        this.clock = clock;
     }
 
     record Result(int index, String id, String status, Map<String, String> problem) {
@@ -79,15 +74,7 @@ class CrmEventController {
             @RequestHeader(name = SIGNATURE, required = false) String signature,
             @RequestBody(required = false) byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
-        TenantProperties.Webhook config = tenants.find(tenant).map(TenantProperties.Tenant::webhook).orElse(null);
-        if (config == null || config.secret() == null
-                || !WebhookSignature.valid(config.secret(), timestamp, signature, raw, clock.instant(),
-                        config.replayWindow())) {
-            throw new ErrorResponseException(HttpStatus.UNAUTHORIZED, Problems.of(HttpStatus.UNAUTHORIZED,
-                    "ongeldige-handtekening", "Ongeldige handtekening", "De handtekening (" + SIGNATURE + ") klopt "
-                            + "niet bij tenant, tijdstempel en inhoud, of het tijdstempel valt buiten het venster."),
-                    null);
-        }
+        webhooks.verify(tenant, timestamp, signature, raw);
         if (raw.length > MAX_BODY) {
             throw new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
                     "te-groot", "Te groot", "Stuur maximaal " + MAX_EVENTS + " contacten en 2 MB per verzoek."), null);

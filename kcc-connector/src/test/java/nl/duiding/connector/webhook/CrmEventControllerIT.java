@@ -16,7 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import nl.duiding.connector.support.KbServiceExtension;
 import nl.duiding.connector.support.KbServiceProcess;
 
-/** {@code POST /api/v1/crm-events} over real HTTP with real HMAC signatures, and kb-service as it is. */
+/**
+ * {@code POST /api/v1/crm-events} and {@code POST /api/v1/crm-erasures} over real HTTP with real HMAC signatures, and
+ * kb-service as it is.
+ */
 @ExtendWith(KbServiceExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CrmEventControllerIT {
@@ -103,5 +106,28 @@ class CrmEventControllerIT {
         assertThat(first.body()).contains("\"accepted\":2", "\"confidential\":1", "\"status\":\"vertrouwelijk\"");
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(again.body()).contains("\"accepted\":0", "\"duplicates\":2");
+    }
+
+    @Test
+    void erasesAResidentWhomTheCrmHasForgotten() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String secret = KbServiceExtension.webhookSecret();
+        // WebhookClient.event gives each contact the resident "crm-resident-<id>".
+        client().send(KbServiceExtension.TENANT, secret, Instant.now(),
+                payload(WebhookClient.event(run + "-e", "telefoon", "De 5G-mast maakt kinderen ziek", false)));
+        WebhookClient erasures = new WebhookClient(port, "/api/v1/crm-erasures");
+        String request = "{\"residentId\":\"crm-resident-" + run + "-e\"}";
+
+        HttpResponse<String> unsigned = erasures.raw(KbServiceExtension.TENANT, null, null, request);
+        HttpResponse<String> empty = erasures.send(KbServiceExtension.TENANT, secret, Instant.now(), "{}");
+        HttpResponse<String> erased = erasures.send(KbServiceExtension.TENANT, secret, Instant.now(), request);
+        HttpResponse<String> again = erasures.send(KbServiceExtension.TENANT, secret, Instant.now(), request);
+
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("residentId").doesNotContain("Exception");
+        assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(erased.body()).isEqualTo("{\"erased\":1}");
+        assertThat(again.body()).isEqualTo("{\"erased\":0}");
     }
 }

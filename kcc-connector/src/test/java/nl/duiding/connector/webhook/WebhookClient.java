@@ -15,7 +15,11 @@ final class WebhookClient {
     private final String url;
 
     WebhookClient(int port) {
-        this.url = "http://127.0.0.1:" + port + "/api/v1/crm-events";
+        this(port, "/api/v1/crm-events");
+    }
+
+    WebhookClient(int port, String path) {
+        this.url = "http://127.0.0.1:" + port + path;
     }
 
     HttpResponse<String> send(String tenant, String secret, Instant signedAt, String body) throws Exception {
