@@ -1,9 +1,13 @@
 package nl.duiding.kb.privacy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.regex.MatchResult;
@@ -145,33 +149,91 @@ final class NameFinder {
     private NameFinder() {
     }
 
-    /** Adds a name span for every announced name. */
+    /** The longest cue ("met vriendelijke groeten, ") and a name's first capital lie within this many characters. */
+    private static final int CAPITAL_REACH = 60;
+    /** Per first word of a cue, the cues it may start, in the order above. */
+    private static final Map<String, List<Cue>> CUES_BY_WORD = cuesByWord();
+
+    private static Map<String, List<Cue>> cuesByWord() {
+        Map<String, List<Cue>> byWord = new HashMap<>();
+        List<Cue> all = new ArrayList<>(CAPITALISED_CUES);
+        all.add(LOWERCASE);
+        for (Cue cue : all) {
+            cue.firstWords().forEach(word -> byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(cue));
+        }
+        return Map.copyOf(byWord);
+    }
+
+    /**
+     * Adds a name span for every announced name. The text is read word by word, and a cue's pattern runs only where
+     * one of its first words stands: intake scrubs every contact, and most words announce nothing.
+     */
     static void find(String text, List<ContactScrubber.Span> spans) {
-        for (Cue cue : CAPITALISED_CUES) {
-            for (MatchResult m : ContactScrubber.matches(cue.pattern(), text, cue::startsAt)) {
-                addWithFollowers(text, m.start("name"), m.end("name"), cue == WEAK, spans);
+        Map<Cue, Matcher> matchers = new IdentityHashMap<>();
+        int length = text.length();
+        int at = 0;
+        while (at < length) {
+            if (!Character.isLetter(text.charAt(at))) {
+                at++;
+                continue;
             }
+            int wordEnd = at;
+            while (wordEnd < length && Character.isLetter(text.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            List<Cue> cues = CUES_BY_WORD.get(text.substring(at, wordEnd).toLowerCase(Locale.ROOT));
+            if (cues != null) {
+                // Every cue but the chat introduction needs a capital soon after it ("van" before "de gemeente": no).
+                boolean capitalFollows = capitalWithin(text, wordEnd, CAPITAL_REACH);
+                for (Cue cue : cues) {
+                    if (cue != LOWERCASE && !capitalFollows) {
+                        continue;
+                    }
+                    Matcher m = matchers.computeIfAbsent(cue, c -> c.pattern().matcher(text));
+                    m.region(at, length);
+                    if (!m.lookingAt()) {
+                        continue;
+                    }
+                    if (cue == LOWERCASE) {
+                        addLowercase(text, m, spans);
+                    } else {
+                        addWithFollowers(text, m.start("name"), m.end("name"), cue == WEAK, spans);
+                    }
+                }
+            }
+            at = wordEnd;
         }
         if (text.indexOf('@') >= 0) {
             for (MatchResult m : ContactScrubber.matches(MENTION, text, (t, i) -> t.charAt(i) == '@')) {
                 addWithFollowers(text, m.start("name"), m.end("name"), false, spans);
             }
         }
-        for (MatchResult m : ContactScrubber.matches(LOWERCASE.pattern(), text, LOWERCASE::startsAt)) {
-            String[] words = m.group("name").split("\\s+");
-            int end = m.start("name");
-            int at = m.start("name");
-            for (String word : words) {
-                if (NOT_IN_LOWERCASE_NAME.contains(word)) {
-                    break;
-                }
-                at = text.indexOf(word, at) + word.length();
-                if (!word.matches(PARTICLE)) {
-                    end = at;
-                }
+    }
+
+    private static boolean capitalWithin(String text, int from, int reach) {
+        int end = Math.min(text.length(), from + reach);
+        for (int i = from; i < end; i++) {
+            if (Character.isUpperCase(text.charAt(i))) {
+                return true;
             }
-            add(text, m.start("name"), end, false, false, spans);
         }
+        return false;
+    }
+
+    /** A lowercase name ends at the first word that is no part of one (ik heet sanne de wit en ...). */
+    private static void addLowercase(String text, Matcher m, List<ContactScrubber.Span> spans) {
+        int end = m.start("name");
+        int at = m.start("name");
+        for (String word : m.group("name").split("\\s+")) {
+            if (NOT_IN_LOWERCASE_NAME.contains(word)) {
+                break;
+            }
+            at = text.indexOf(word, at) + word.length();
+            if (!word.matches(PARTICLE)) {
+                end = at;
+            }
+        }
+        add(text, m.start("name"), end, false, false, spans);
     }
 
     private static void addWithFollowers(String text, int start, int end, boolean weak,
@@ -183,10 +245,7 @@ final class NameFinder {
         }
     }
 
-    /**
-     * The words that announce a name and the pattern that reads cue and name; the pattern is tried only where one
-     * of the cue's first words starts (intake scrubs every contact, and most words announce nothing).
-     */
+    /** The words that announce a name, and the pattern that reads cue and name from where the first one starts. */
     private record Cue(Pattern pattern, Set<String> firstWords) {
 
         static Cue of(List<String> phrases, String between, String name, String after) {
@@ -198,17 +257,6 @@ final class NameFinder {
             Set<String> first = phrases.stream().map(Cue::leadingLetters).collect(Collectors.toSet());
             return new Cue(Pattern.compile("(?i:" + alternatives + ")" + between + "(?<name>" + name + ")" + after),
                     first);
-        }
-
-        boolean startsAt(String text, int at) {
-            if (!Character.isLetter(text.charAt(at)) || (at > 0 && Character.isLetter(text.charAt(at - 1)))) {
-                return false;
-            }
-            int end = at;
-            while (end < text.length() && Character.isLetter(text.charAt(end))) {
-                end++;
-            }
-            return firstWords.contains(text.substring(at, end).toLowerCase(Locale.ROOT));
         }
 
         private static String leadingLetters(String phrase) {
