@@ -38,7 +38,8 @@ final class NameFinder {
     private static final String CAPITALS = "\\p{Lu}{2,}(?:[\\s-]+\\p{Lu}{2,}){0,3}(?![\\p{L}\\d])";
     /** After a weak cue (door, voor, namens) only a full name counts: initials and a surname, or two parts. */
     private static final String FULL_NAME = "(?:" + INITIALS + "\\s*(?:" + PARTICLE + "\\s+)*" + CAPITALISED
-            + "(?:" + NEXT_PART + "){0,2}|" + CAPITALISED + "(?:" + NEXT_PART + "){1,2})";
+            + "(?:" + NEXT_PART + "){0,2}|" + CAPITALISED + "\\s+(?:" + PARTICLE + "[\\s-]+)*" + CAPITALISED + "(?:"
+            + NEXT_PART + ")?)";
     /** After "mijn naam is", "ik heet" or a greeting a name may be written in lowercase, as in chat. */
     private static final String LOWERCASE_NAME = "\\p{Ll}[\\p{Ll}'’-]+(?:\\s+(?:" + PARTICLE
             + "\\s+)*\\p{Ll}[\\p{Ll}'’-]+)?";
@@ -48,26 +49,26 @@ final class NameFinder {
     private static final Cue TITLE = Cue.of(List.of("dhr", "mevr", "mvr", "mw", "mv", "mej", "meneer", "mevrouw",
             "juffrouw", "de heer", "heer", "fam", "familie", "ir", "ing", "drs", "dr", "mr", "prof"), "\\.?\\s+",
             NAME + "|" + CAPITALS, "");
-    /** A closing: Met vriendelijke groet, Henk Postma; Thx, Jesse. */
+    /** A closing: Met vriendelijke groet, Henk Postma; Thx, Jesse; groetjes van Giselle. */
     private static final Cue CLOSING = Cue.of(List.of("met vriendelijke groet", "met vriendelijke groeten",
             "vriendelijke groet", "vriendelijke groeten", "hartelijke groet", "hartelijke groeten", "groet", "groeten",
             "groetjes", "hoogachtend", "mvg", "liefs", "thx", "thanks", "bedankt", "dank je wel", "dankjewel",
-            "dank u wel", "dank je", "dank u", "dankje", "tnx", "cheers"), "\\s*[,:!]?\\s+", NAME, "");
+            "dank u wel", "dank je", "dank u", "dankje", "tnx", "cheers"), "\\s*[,:!]?\\s+(?:van\\s+)?", NAME, "");
     /** A self-introduction or a name given as such, also the sovereign forms ("Ik, Johannes, uit de familie"). */
     private static final Cue INTRODUCTION = Cue.of(List.of("mijn naam is", "ik heet", "naam:", "ondergetekende",
             "ondergetekende,", "ondergetekenden", "ondergetekenden,", "ik ben", "wij zijn", "ik,", "uit de familie",
             "uit het geslacht", "van de familie", "van het huis", "uit het huis", "huize", "familienaam", "achternaam",
             "voornaam", "levende man", "levende vrouw", "levende mens", "de mens", "t.n.v.", "t.a.v.", "ten name van",
             "ter attentie van", "zich"), "\\s+", NAME, "");
-    /** A relation or role: mijn zoon Daan, buurman Jansen, consulent Lisa Meijer. */
+    /** A relation or role: mijn zoon Daan, buurman Jansen, consulent Lisa Meijer, de moeder van Jayden. */
     private static final Cue RELATION = Cue.of(List.of("zoon", "zoontje", "dochter", "dochtertje", "kind", "vrouw",
             "man", "moeder", "vader", "ouders", "buurman", "buurvrouw", "buren", "partner", "zus", "broer", "oma",
             "opa", "collega", "kleinzoon", "kleindochter", "schoonmoeder", "schoonvader", "schoonzoon", "schoondochter",
             "zwager", "schoonzus", "neef", "nicht", "vriend", "vriendin", "oom", "tante", "klant", "bewoner",
             "inwoner", "beller", "belster", "klnt", "notitie", "cliënt", "client", "aanvrager", "aanvraagster",
             "melder", "consulent", "medewerker", "medewerkster", "teamleider", "casemanager", "klantmanager",
-            "wijkagent", "contactpersoon", "mentor", "begeleider", "huurder", "verhuurder", "eigenaar"), "[,:]?\\s+",
-            NAME, "");
+            "wijkagent", "contactpersoon", "mentor", "begeleider", "huurder", "verhuurder", "eigenaar"),
+            "[,:]?\\s+(?:van\\s+)?", NAME, "");
     /** Talking to or passing on to someone: gesproken met Marco, doorgezet naar Hanneke. */
     private static final Cue CONVERSATION = Cue.of(List.of("gesproken", "sprak", "spreken", "spreek", "gebeld",
             "bellen", "belde", "doorverbinden", "doorverbonden", "overleg", "overlegd", "contact", "gesprek",
@@ -83,7 +84,7 @@ final class NameFinder {
     /** After "mijn naam is", "ik heet" or a greeting ("hoi ik ben sanne") a name may be in lowercase, as in chat. */
     private static final Cue LOWERCASE = Cue.of(List.of("mijn naam is", "ik heet", "hoi ik ben", "hoi, ik ben",
             "hallo ik ben", "hallo, ik ben", "hee ik ben", "hey ik ben", "hoi met", "hallo met", "hallo, met",
-            "hee met", "goedemorgen met", "goedemorgen, met", "goedemiddag met", "goedemiddag, met", "dag met",
+            "hee met", "goedemorgen met", "goedemorgen, met", "goedemiddag met", "goedemiddag, met",
             "hoi hier is", "hallo hier is"), "\\s+", LOWERCASE_NAME, "");
     /** The sovereign "strawman": the person's name in capitals after "de PERSOON" (GERRIT BOSMAN). */
     private static final Cue STRAWMAN = Cue.of(List.of("persoon", "de persoon", "naam:"), "\\s+", CAPITALS, "");
@@ -197,7 +198,8 @@ final class NameFinder {
                     if (cue == LOWERCASE) {
                         addLowercase(text, m, spans);
                     } else {
-                        addWithFollowers(text, m.start("name"), m.end("name"), cue == WEAK, spans);
+                        addWithFollowers(text, m.start("name"), m.end("name"),
+                                cue == TITLE ? After.TITLE : cue == WEAK ? After.WEAK_WORD : After.OTHER_CUE, spans);
                     }
                 }
             }
@@ -205,7 +207,7 @@ final class NameFinder {
         }
         if (text.indexOf('@') >= 0) {
             for (MatchResult m : ContactScrubber.matches(MENTION, text, (t, i) -> t.charAt(i) == '@')) {
-                addWithFollowers(text, m.start("name"), m.end("name"), false, spans);
+                addWithFollowers(text, m.start("name"), m.end("name"), After.OTHER_CUE, spans);
             }
         }
     }
@@ -222,6 +224,10 @@ final class NameFinder {
 
     /** A lowercase name ends at the first word that is no part of one (ik heet sanne de wit en ...). */
     private static void addLowercase(String text, Matcher m, List<ContactScrubber.Span> spans) {
+        // "op mijn naam is gezet": a phrase, not an introduction.
+        if (m.start() >= 3 && text.regionMatches(true, m.start() - 3, "op ", 0, 3)) {
+            return;
+        }
         int end = m.start("name");
         int at = m.start("name");
         for (String word : m.group("name").split("\\s+")) {
@@ -233,16 +239,28 @@ final class NameFinder {
                 end = at;
             }
         }
-        add(text, m.start("name"), end, false, false, spans);
+        add(text, m.start("name"), end, After.CHAT, spans);
     }
 
-    private static void addWithFollowers(String text, int start, int end, boolean weak,
+    private static void addWithFollowers(String text, int start, int end, After after,
             List<ContactScrubber.Span> spans) {
-        int at = add(text, start, end, true, weak, spans);
+        int at = add(text, start, end, after, spans);
         Matcher and = AND_NAME.matcher(text);
         while (at > 0 && and.find(at)) {
-            at = add(text, and.start("name"), and.end("name"), true, false, spans);
+            at = add(text, and.start("name"), and.end("name"), After.OTHER_CUE, spans);
         }
+    }
+
+    /** What announced a find, which decides what may count as a name. */
+    private enum After {
+        /** dhr., mevrouw: the one cue after which a name may start with a lowercase particle (mevr. van Dijk). */
+        TITLE,
+        /** door, voor, namens: only a full name, not starting with a particle ("naar Het Juridisch Loket"). */
+        WEAK_WORD,
+        /** Every other cue: a capitalised name ("bewoner van de Polderwijk", "zich in Nederland" are none). */
+        OTHER_CUE,
+        /** mijn naam is, hoi ik ben: a name in lowercase, as in chat. */
+        CHAT
     }
 
     /** The words that announce a name, and the pattern that reads cue and name from where the first one starts. */
@@ -268,12 +286,8 @@ final class NameFinder {
         }
     }
 
-    /**
-     * Adds the name in {@code [start, end)} unless it is none; returns where the added name ends, or -1. After a weak
-     * cue a name may not start with a particle ("naar Het Juridisch Loket", "volgens De Telegraaf").
-     */
-    private static int add(String text, int start, int end, boolean capitalised, boolean weak,
-            List<ContactScrubber.Span> spans) {
+    /** Adds the name in {@code [start, end)} unless it is none; returns where the added name ends, or -1. */
+    private static int add(String text, int start, int end, After after, List<ContactScrubber.Span> spans) {
         // A name that runs into something found before it (Henk Postma Hoofdstraat 134) ends where that starts.
         for (ContactScrubber.Span existing : spans) {
             if (existing.start() > start && existing.start() < end) {
@@ -285,18 +299,26 @@ final class NameFinder {
             end--;
         }
         // Cut short, "buurvrouw op Stationsplein 106" leaves only the particle: no name.
-        if (end <= start || (capitalised && !text.substring(start, end).matches("(?s).*\\p{Lu}.*"))) {
+        boolean capitalised = after != After.CHAT;
+        if (end <= start || (capitalised && !text.substring(start, end).matches("(?s).*\\p{Lu}.*"))
+                || (capitalised && after != After.TITLE && Character.isLowerCase(text.charAt(start)))) {
             return -1;
         }
         String name = text.substring(start, end).toLowerCase(Locale.ROOT);
-        String first = name.split("[\\s-]+")[0];
-        if (NOT_A_NAME.contains(first) || ORGANISATION_WORD.matcher(first).matches() || PUBLIC_FIGURES.contains(name)
-                || (weak && first.matches(PARTICLE))) {
+        String[] words = name.split("[\\s-]+");
+        String first = words[0];
+        String core = Arrays.stream(words).filter(w -> !w.matches(PARTICLE)).findFirst().orElse(first);
+        if (isOrdinary(first) || isOrdinary(core) || PUBLIC_FIGURES.contains(name)
+                || (after == After.WEAK_WORD && first.matches(PARTICLE))) {
             return -1;
         }
         int before = spans.size();
         ContactScrubber.add(spans, new ContactScrubber.Span(start, end, ContactScrubber.Kind.NAME));
         return spans.size() > before ? end : -1;
+    }
+
+    private static boolean isOrdinary(String word) {
+        return NOT_A_NAME.contains(word) || ORGANISATION_WORD.matcher(word).matches();
     }
 
     /** "Sandra van Schuldhulpverlening": the name ends before the particles that lead to a department or place. */

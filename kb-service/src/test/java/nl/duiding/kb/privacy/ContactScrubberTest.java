@@ -81,6 +81,41 @@ class ContactScrubberTest {
         checks.forEach(Runnable::run);
     }
 
+    /**
+     * The narrative library is published to every agent: a phone number, e-mail address, BSN, IBAN, address or date
+     * of birth in a content file fails the build. Names are only listed (docs/privacy-scrubber.md): the trigger
+     * phrasings of sovereign narratives carry invented example names on purpose ("Piet uit de familie De Vries").
+     */
+    @Test
+    void theLibraryHoldsNoPersonalDataButExampleNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        List<Path> files;
+        try (var listing = Files.list(Path.of("..", "content", "narratives"))) {
+            files = listing.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+        }
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                for (ContactScrubber.Span span : scrubber.scrub(line).spans()) {
+                    String find = file.getFileName() + ":" + (i + 1) + " " + span.kind() + " '"
+                            + line.substring(span.start(), span.end()) + "'";
+                    (span.kind() == ContactScrubber.Kind.NAME ? names : other).add(find);
+                }
+            }
+        }
+        StringBuilder md = new StringBuilder("Narrative files: " + files.size() + "; names found: " + names.size()
+                + "; other personal data found: " + other.size() + ".\n\n");
+        names.forEach(n -> md.append("- `").append(n).append("`\n"));
+        Path out = Path.of("target", "privacy-figures", "content-library.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md.toString());
+
+        assertThat(files).hasSizeGreaterThanOrEqualTo(44);
+        assertThat(other).as("personal data in the narrative library").isEmpty();
+    }
+
     private void measure(String name, List<Case> cases) throws IOException {
         measureOnly(name, cases).run();
     }
