@@ -26,12 +26,14 @@ public class NarrativeWorkflow {
     private final RevisionLog revisions;
     private final PublishedIndex published;
     private final NarrativeSchema schema;
+    private final PersonalDataCheck personalData;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     NarrativeWorkflow(WorkingCopies workingCopies, RevisionLog revisions, PublishedIndex published,
-            ApplicationEventPublisher events, Clock clock) {
+            PersonalDataCheck personalData, ApplicationEventPublisher events, Clock clock) {
         this.workingCopies = workingCopies;
+        this.personalData = personalData;
         this.revisions = revisions;
         this.published = published;
         this.schema = NarrativeSchema.load();
@@ -219,8 +221,9 @@ public class NarrativeWorkflow {
     }
 
     private void check(Narrative narrative, NarrativeStatus status, String author) {
-        List<NarrativeSchema.Violation> violations = new java.util.ArrayList<>(schema.validate(
-                NarrativeSchema.frontMatter(narrative, status, author), DUTCH));
+        var frontMatter = NarrativeSchema.frontMatter(narrative, status, author);
+        List<NarrativeSchema.Violation> violations = new java.util.ArrayList<>(schema.validate(frontMatter, DUTCH));
+        violations.addAll(personalData.violations(frontMatter, narrative.background()));
         if (narrative.background() != null && narrative.background().length() > NarrativeSchema.MAX_BACKGROUND) {
             violations.add(new NarrativeSchema.Violation("$.background",
                     "mag maximaal " + NarrativeSchema.MAX_BACKGROUND + " tekens lang zijn", null));

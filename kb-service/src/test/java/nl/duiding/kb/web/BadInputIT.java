@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -110,6 +111,27 @@ class BadInputIT {
                         "$.scripts.chat.coreMessage", "$.title")))
                 .andExpect(jsonPath("$.errors[0].detail").value(containsString("minimaal")));
         notStored("te-kort");
+    }
+
+    @Test
+    void refusesAResidentsPhoneNumberOrBsnInANarrativeAndNamesTheField() throws Exception {
+        ObjectNode body = json.valueToTree(NarrativeSamples.narrative("met-persoonsgegevens"));
+        ((ArrayNode) body.get("triggers")).set(2,
+                "Beller zegt: bel mij terug op 06-12345678, dan leg ik het uit");
+        body.put("background", "## Achtergrond\n\nEen inwoner (BSN 111222333) schreef ons hierover.");
+        problem(createWith(body.toString()), 422, "Verhaal voldoet niet aan de regels")
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("$.triggers[2]",
+                        "$.background")))
+                .andExpect(jsonPath("$.errors[0].detail").value(containsString("telefoonnummer")));
+        notStored("met-persoonsgegevens");
+
+        // The town hall's address and an invented name in a sovereign phrasing are the municipality's own words.
+        ObjectNode allowed = json.valueToTree(NarrativeSamples.narrative("met-adres-stadhuis"));
+        ((ArrayNode) allowed.get("triggers")).set(0,
+                "mijn naam is Piet uit de familie De Vries, meer hoeft u niet te weten");
+        ((ObjectNode) allowed.get("scripts").get("telefoon")).put("coreMessage", "U kunt langskomen op het "
+                + "stadskantoor, Stadhuisplein 1, of bellen met 14 020. Daar helpen collega's u verder met uw vraag.");
+        createWith(allowed.toString()).andExpect(status().isCreated());
     }
 
     @Test
