@@ -14,16 +14,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * A narrative is shown to every agent of every municipality, so it must carry no resident's data: an editor who
  * pastes a real letter as a trigger phrasing, with its phone number or BSN, is stopped with the field named. Only the
- * kinds that are never the municipality's own are refused; an address (the town hall's), a postcode and a name (the
- * invented "Piet uit de familie De Vries" of a sovereign phrasing) are allowed.
+ * kinds that are never the municipality's own are refused; an address (the town hall's), a postcode, a name (the
+ * invented "Piet uit de familie De Vries" of a sovereign phrasing) and a date (the scrubber takes any full date of
+ * fifteen years ago or more for a date of birth, and a background may date a law) are allowed.
  */
 @Component
 class PersonalDataCheck {
 
     private static final Map<Kind, String> REFUSED = new EnumMap<>(Map.of(
             Kind.EMAIL, "een e-mailadres", Kind.PHONE, "een telefoonnummer", Kind.BSN, "een BSN",
-            Kind.IBAN, "een rekeningnummer (IBAN)", Kind.BIRTH_DATE, "een geboortedatum",
-            Kind.LICENCE_PLATE, "een kenteken"));
+            Kind.IBAN, "een rekeningnummer (IBAN)", Kind.LICENCE_PLATE, "een kenteken"));
     /** Fields that are codes, dates or addresses of sources, not text someone wrote. */
     private static final Set<String> NOT_TEXT = Set.of("slug", "tenant", "category", "risk", "status", "author",
             "validFrom", "validUntil", "reviewBy", "url", "related", "tags");
