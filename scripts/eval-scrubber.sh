@@ -29,7 +29,7 @@ body = "\n\nMeasured " + date + " by scripts/eval-scrubber.sh, with the current 
 for name, title in titles:
     body += "\n### " + title + "\n\n" + open(figs + "/" + name + ".md").read()
 body += ("\n### The narrative library (content/narratives, a look-alike set of its own; "
-         "any personal data but names fails the build)\n\n" + open(figs + "/content-library.md").read())
+         "a phone number, e-mail address, BSN, IBAN or licence plate fails the build)\n\n" + open(figs + "/content-library.md").read())
 text = open(doc).read()
 start, end = "<!-- figures:start -->", "<!-- figures:end -->"
 before, rest = text.split(start)

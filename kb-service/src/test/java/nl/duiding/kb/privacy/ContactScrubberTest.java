@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,13 +84,17 @@ class ContactScrubberTest {
     }
 
     /**
-     * The narrative library is published to every agent: a phone number, e-mail address, BSN, IBAN, address or date
-     * of birth in a content file fails the build. Names are only listed (docs/privacy-scrubber.md): the trigger
-     * phrasings of sovereign narratives carry invented example names on purpose ("Piet uit de familie De Vries").
+     * The narrative library is published to every agent: a phone number, e-mail address, BSN, IBAN or licence plate
+     * in a content file fails the build, as it fails a save in the editor (PersonalDataCheck). Names, addresses and
+     * dates are only listed (docs/privacy-scrubber.md): the trigger phrasings of sovereign narratives carry invented
+     * example names on purpose ("Piet uit de familie De Vries"), and a local narrative may give the town hall's
+     * address.
      */
     @Test
     void theLibraryHoldsNoPersonalDataButExampleNames() throws IOException {
-        List<String> names = new ArrayList<>();
+        Set<ContactScrubber.Kind> refused = EnumSet.of(ContactScrubber.Kind.PHONE, ContactScrubber.Kind.EMAIL,
+                ContactScrubber.Kind.BSN, ContactScrubber.Kind.IBAN, ContactScrubber.Kind.LICENCE_PLATE);
+        List<String> listed = new ArrayList<>();
         List<String> other = new ArrayList<>();
         List<Path> files;
         try (var listing = Files.list(Path.of("..", "content", "narratives"))) {
@@ -101,13 +107,14 @@ class ContactScrubberTest {
                 for (ContactScrubber.Span span : scrubber.scrub(line).spans()) {
                     String find = file.getFileName() + ":" + (i + 1) + " " + span.kind() + " '"
                             + line.substring(span.start(), span.end()) + "'";
-                    (span.kind() == ContactScrubber.Kind.NAME ? names : other).add(find);
+                    (refused.contains(span.kind()) ? other : listed).add(find);
                 }
             }
         }
-        StringBuilder md = new StringBuilder("Narrative files: " + files.size() + "; names found: " + names.size()
-                + "; other personal data found: " + other.size() + ".\n\n");
-        names.forEach(n -> md.append("- `").append(n).append("`\n"));
+        StringBuilder md = new StringBuilder("Narrative files: " + files.size() + "; names, addresses and dates found: "
+                + listed.size() + "; phone numbers, e-mail addresses, BSNs, IBANs, licence plates found: "
+                + other.size() + ".\n\n");
+        listed.forEach(n -> md.append("- `").append(n).append("`\n"));
         Path out = Path.of("target", "privacy-figures", "content-library.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
