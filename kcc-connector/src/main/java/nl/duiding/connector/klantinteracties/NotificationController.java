@@ -3,6 +3,9 @@ package nl.duiding.connector.klantinteracties;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,24 +20,40 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import nl.duiding.connector.kb.KbRejected;
+import nl.duiding.connector.kb.KbUnavailable;
+import nl.duiding.connector.kb.ResidentErasures;
+import nl.duiding.connector.security.ResidentHasher;
 import nl.duiding.connector.tenant.TenantProperties;
 import nl.duiding.connector.tenant.Tenants;
 import nl.duiding.connector.web.Problems;
 
 /**
- * {@code POST /api/v1/notificaties/{gemeentecode}}: the callback of a ZGW Notificaties API abonnement (Open
- * Notificaties) on kanaal {@code klantinteracties}. A new or changed klantcontact is fetched from the tenant's own
- * API and delivered at once; the poller remains the safety net for notifications that never arrive.
+ * {@code POST /api/v1/notificaties/{gemeentecode}}: the callback of ZGW Notificaties API abonnementen (Open
+ * Notificaties). On kanaal {@code klantcontacten} a new or changed klantcontact is fetched from the tenant's own API
+ * and delivered at once; the poller remains the safety net for notifications that never arrive. On kanaal
+ * {@code partijen} a destroyed partij — a resident the CRM has forgotten — has its contacts erased in kb-service,
+ * found by the same keyed hash of the partij's uuid that its contacts carry.
  */
 @RestController
 class NotificationController {
 
+    /** Kanaal of klantcontact notifications in the Klantinteracties API; the older name is still accepted. */
+    private static final Set<String> CONTACT_CHANNELS = Set.of("klantcontacten", "klantinteracties");
+    private static final Set<String> CONTACT_ACTIONS = Set.of("create", "update", "partial_update");
+    private static final Pattern UUID_SEGMENT = Pattern.compile(".*/partijen/([0-9a-fA-F-]{36})/?");
+
     private final Tenants tenants;
     private final KlantinteractiesAdapters adapters;
+    private final ResidentHasher hasher;
+    private final ResidentErasures erasures;
 
-    NotificationController(Tenants tenants, KlantinteractiesAdapters adapters) {
+    NotificationController(Tenants tenants, KlantinteractiesAdapters adapters, ResidentHasher hasher,
+            ResidentErasures erasures) {
         this.tenants = tenants;
         this.adapters = adapters;
+        this.hasher = hasher;
+        this.erasures = erasures;
     }
 
     /** The ZGW notification message (only the fields used). */
@@ -61,11 +80,11 @@ class NotificationController {
             throw Problems.badRequest("ongeldige-notificatie", "Ongeldige notificatie",
                     "Een notificatie heeft kanaal, resource, resourceUrl en actie.");
         }
-        boolean relevant = "klantinteracties".equals(notificatie.kanaal())
-                && "klantcontact".equals(notificatie.resource())
-                && ("create".equals(notificatie.actie()) || "update".equals(notificatie.actie())
-                        || "partial_update".equals(notificatie.actie()));
-        if (!relevant) {
+        boolean contact = CONTACT_CHANNELS.contains(notificatie.kanaal())
+                && "klantcontact".equals(notificatie.resource()) && CONTACT_ACTIONS.contains(notificatie.actie());
+        boolean partyGone = "partijen".equals(notificatie.kanaal()) && "partij".equals(notificatie.resource())
+                && "destroy".equals(notificatie.actie());
+        if (!contact && !partyGone) {
             return ResponseEntity.noContent().build();
         }
         URI url;
@@ -77,6 +96,9 @@ class NotificationController {
         if (!adapter.api().ownsUrl(url)) {
             throw Problems.badRequest("onbekende-bron", "Onbekende bron",
                     "resourceUrl hoort niet bij de Klantinteracties API van deze gemeente.");
+        }
+        if (partyGone) {
+            return erase(tenant, url);
         }
         try {
             adapter.notified(url);
@@ -92,11 +114,25 @@ class NotificationController {
         return ResponseEntity.noContent().build();
     }
 
-    /** 503 lets Open Notificaties retry; the poller would pick the contact up anyway. */
+    private ResponseEntity<Void> erase(String tenant, URI url) {
+        Matcher partij = UUID_SEGMENT.matcher(url.getPath());
+        if (!partij.matches()) {
+            throw Problems.badRequest("ongeldige-notificatie", "Ongeldige notificatie",
+                    "resourceUrl van een partij eindigt op /partijen/{uuid}.");
+        }
+        try {
+            erasures.erase(hasher.hash(tenant, partij.group(1)), tenant);
+        } catch (KbUnavailable | KbRejected e) {
+            throw unavailable();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** 503 lets Open Notificaties retry; for a klantcontact the poller would pick it up anyway. */
     private static ErrorResponseException unavailable() {
         ErrorResponseException e = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
                 Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "tijdelijk-niet-verwerkt", "Tijdelijk niet verwerkt",
-                        "Het klantcontact kon nu niet worden doorgegeven; probeer het later opnieuw."), null);
+                        "De notificatie kon nu niet worden verwerkt; probeer het later opnieuw."), null);
         e.getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
         return e;
     }

@@ -170,8 +170,30 @@ class StubbedDayIT {
     }
 
     @Test
+    void erasesTheContactsOfAPartijTheCrmDestroyed(KbServiceProcess kb) throws Exception {
+        String partij = UUID.randomUUID().toString();
+        stubs.serveList(List.of(stubs.klantcontact(UUID.randomUUID().toString(), "telefoon", "Vraag",
+                "Komt er nu een azc in de oude school?", Instant.now().minus(Duration.ofMinutes(10)), false, partij)),
+                PAGE_SIZE);
+        PollReport delivered = adapterWithEmptySeenSet().poll();
+        assertThat(delivered.accepted()).isEqualTo(1);
+        String history = "/api/v1/residents/" + hasher.hash(KbServiceExtension.TENANT, partij) + "/history?tenant="
+                + KbServiceExtension.TENANT;
+        // kb-service shows a contact after its next refresh (at most 5 s).
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> kb.call("GET", history, null).body().contains("\"occurredAt\""));
+
+        String destroyed = "{\"kanaal\":\"partijen\",\"hoofdObject\":\"" + stubs.baseUrl() + "/partijen/" + partij
+                + "\",\"resource\":\"partij\",\"resourceUrl\":\"" + stubs.baseUrl() + "/partijen/" + partij
+                + "\",\"actie\":\"destroy\",\"aanmaakdatum\":\"2026-11-26T09:00:00Z\",\"kenmerken\":{}}";
+
+        assertThat(notify(NOTIFY, destroyed).statusCode()).isEqualTo(204);
+        assertThat(kb.call("GET", history, null).body()).isEqualTo("{\"contacts\":[]}");
+    }
+
+    @Test
     void refusesNotificationsWithoutTheAbonnementsAuthorization() throws Exception {
-        String body = "{\"kanaal\":\"klantinteracties\",\"hoofdObject\":\"x\",\"resource\":\"klantcontact\","
+        String body = "{\"kanaal\":\"klantcontacten\",\"hoofdObject\":\"x\",\"resource\":\"klantcontact\","
                 + "\"resourceUrl\":\"" + stubs.baseUrl() + "/klantcontacten/" + UUID.randomUUID()
                 + "\",\"actie\":\"create\",\"aanmaakdatum\":\"2026-11-26T09:00:00Z\",\"kenmerken\":{}}";
 
@@ -181,7 +203,7 @@ class StubbedDayIT {
 
     @Test
     void refusesANotificationPointingOutsideTheTenantsApi() throws Exception {
-        String body = "{\"kanaal\":\"klantinteracties\",\"resource\":\"klantcontact\",\"resourceUrl\":"
+        String body = "{\"kanaal\":\"klantcontacten\",\"resource\":\"klantcontact\",\"resourceUrl\":"
                 + "\"http://127.0.0.1:1/klantinteracties/api/v1/klantcontacten/" + UUID.randomUUID()
                 + "\",\"actie\":\"create\"}";
 
@@ -193,7 +215,7 @@ class StubbedDayIT {
 
     @Test
     void ignoresNotificationsAboutOtherResources() throws Exception {
-        String body = "{\"kanaal\":\"klantinteracties\",\"resource\":\"partij\",\"resourceUrl\":\""
+        String body = "{\"kanaal\":\"partijen\",\"resource\":\"partij\",\"resourceUrl\":\""
                 + stubs.baseUrl() + "/partijen/" + UUID.randomUUID() + "\",\"actie\":\"create\"}";
 
         assertThat(notify(NOTIFY, body).statusCode()).isEqualTo(204);
