@@ -309,12 +309,22 @@ final class NameFinder {
         String first = words[0];
         String core = Arrays.stream(words).filter(w -> !w.matches(PARTICLE)).findFirst().orElse(first);
         if (isOrdinary(first) || isOrdinary(core) || PUBLIC_FIGURES.contains(name)
-                || (after == After.WEAK_WORD && first.matches(PARTICLE))) {
+                || (after == After.WEAK_WORD && (first.matches(PARTICLE) || !stillFull(text, start, end, words)))) {
             return -1;
         }
         int before = spans.size();
         ContactScrubber.add(spans, new ContactScrubber.Span(start, end, ContactScrubber.Kind.NAME));
         return spans.size() > before ? end : -1;
+    }
+
+    /**
+     * A full name cut short is none ("het Van Gogh Museum" → "Gogh"): initials, or two real words, must remain — or a
+     * department after "van" was what cut it ("volgens Geert van Vergunningen": a colleague).
+     */
+    private static boolean stillFull(String text, int start, int end, String[] words) {
+        return Character.isUpperCase(text.charAt(start)) && (text.startsWith(".", start + 1)
+                || Arrays.stream(words).filter(w -> !w.matches(PARTICLE)).count() >= 2
+                || text.regionMatches(true, end, " van ", 0, 5));
     }
 
     private static boolean isOrdinary(String word) {
