@@ -57,9 +57,9 @@ import nl.duiding.connector.tenant.Secret;
  * At least 10,000 generated bad requests against the connector on a real port, with the real kb-service behind it:
  * launch links that are forged, expired, reused, of unknown municipalities or with claims of the wrong type; page
  * tokens valid and not; pasted texts, suggestions and feedback with broken JSON, wrong types, control characters,
- * huge and deep bodies; webhooks correctly signed but with broken payloads, and signed wrongly; notifications with and
- * without the subscription's secret; unknown, encoded and traversing addresses; one in ten as raw bytes no HTTP client
- * would send. No answer may be a 5xx, and none may carry a stack trace, an exception's class name, a package name or
+ * huge and deep bodies; webhooks (contacts and erasure requests) correctly signed but with broken payloads, and signed
+ * wrongly; notifications (klantcontacten and destroyed partijen) with and without the subscription's secret; unknown,
+ * encoded and traversing addresses; one in ten as raw bytes no HTTP client would send. No answer may be a 5xx, and none may carry a stack trace, an exception's class name, a package name or
  * a server version.
  *
  * <p>Requests that are valid all the way down to kb-service or the CRM are not generated: their documented answer when
@@ -380,7 +380,8 @@ class FuzzIT {
         // --- the webhook -----------------------------------------------------------------------------------------
 
         private BadRequest webhook() {
-            byte[] body = switch (random.nextInt(8)) {
+            boolean erasure = random.nextInt(4) == 0;
+            byte[] body = erasure ? erasureBody() : switch (random.nextInt(8)) {
                 case 0 -> bytes(1 + random.nextInt(3000));
                 case 1 -> text(nested(pick(new int[] {100, 5000})));
                 case 2 -> text("{\"source\": \"crm\", \"events\": " + pick(new String[] {"null", "{}", "1", "[]",
@@ -404,8 +405,19 @@ class FuzzIT {
             if (signature != null) {
                 headers.addAll(List.of("X-Duiding-Signature", signature));
             }
-            return client(method("POST"), "/api/v1/crm-events", body, random.nextInt(6) == 0 ? pick(CONTENT_TYPES)
-                    : "application/json", headers);
+            return client(method("POST"), erasure ? "/api/v1/crm-erasures" : "/api/v1/crm-events", body,
+                    random.nextInt(6) == 0 ? pick(CONTENT_TYPES) : "application/json", headers);
+        }
+
+        /** An erasure request without a usable resident id, so nothing reaches kb-service. */
+        private byte[] erasureBody() {
+            return switch (random.nextInt(5)) {
+                case 0 -> bytes(1 + random.nextInt(3000));
+                case 1 -> text(nested(pick(new int[] {100, 5000})));
+                case 2 -> text("{\"residentId\": \"" + "x".repeat(201 + random.nextInt(5000)) + "\"}");
+                default -> text("{\"residentId\": " + pick(new String[] {"null", "\"\"", "\"   \"", "[]", "{}"})
+                        + "}");
+            };
         }
 
         /** A payload with at least one event that breaks a rule, so nothing valid reaches kb-service. */
@@ -470,7 +482,12 @@ class FuzzIT {
                         + "\"resourceUrl\": \"" + url + "\"}";
                 case 1 -> "{\"kanaal\": \"zaken\", \"resource\": \"zaak\", \"actie\": \"create\", \"resourceUrl\": \""
                         + CRM_BASE + "/klantcontacten/1\"}";
-                case 2 -> "{\"kanaal\": \"klantinteracties\", \"resource\": \"klantcontact\", \"actie\": \"destroy\"}";
+                case 2 -> random.nextBoolean()
+                        ? "{\"kanaal\": \"klantinteracties\", \"resource\": \"klantcontact\", \"actie\": \"destroy\"}"
+                        // A destroyed partij only with a resourceUrl outside the API or without a uuid: nothing erased.
+                        : "{\"kanaal\": \"partijen\", \"resource\": \"partij\", \"actie\": \"destroy\", \"resourceUrl\": \""
+                                + (random.nextBoolean() ? url : CRM_BASE + "/partijen/" + pick(new String[] {"1", "x",
+                                        "../klantcontacten/1", ""})) + "\"}";
                 case 3 -> "{\"kanaal\": 1, \"resource\": [], \"actie\": {}}";
                 case 4 -> "{}";
                 case 5 -> new String(bytes(1 + random.nextInt(500)), StandardCharsets.ISO_8859_1);
