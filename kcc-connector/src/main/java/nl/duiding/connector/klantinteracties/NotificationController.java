@@ -130,10 +130,6 @@ class NotificationController {
 
     /** 503 lets Open Notificaties retry; for a klantcontact the poller would pick it up anyway. */
     private static ErrorResponseException unavailable() {
-        ErrorResponseException e = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
-                Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "tijdelijk-niet-verwerkt", "Tijdelijk niet verwerkt",
-                        "De notificatie kon nu niet worden verwerkt; probeer het later opnieuw."), null);
-        e.getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
-        return e;
+        return Problems.unavailable("De notificatie kon nu niet worden verwerkt; probeer het later opnieuw.");
     }
 }

@@ -2,6 +2,7 @@ package nl.duiding.connector.web;
 
 import java.net.URI;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -24,6 +25,17 @@ public final class Problems {
     public static ErrorResponseException badRequest(String type, String title, String detail) {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, of(HttpStatus.BAD_REQUEST, type, title, detail),
                 null);
+    }
+
+    /**
+     * 503 with {@code Retry-After: 60}: what a sender (a CRM, Open Notificaties) should try again, because the
+     * system behind the connector cannot take it now.
+     */
+    public static ErrorResponseException unavailable(String detail) {
+        ErrorResponseException e = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
+                of(HttpStatus.SERVICE_UNAVAILABLE, "tijdelijk-niet-verwerkt", "Tijdelijk niet verwerkt", detail), null);
+        e.getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
+        return e;
     }
 
     public static ErrorResponseException notFound() {

@@ -2,10 +2,6 @@ package nl.duiding.connector.webhook;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -66,21 +62,15 @@ class CrmErasureController {
         }
         if (request == null || request.residentId() == null || request.residentId().isBlank()
                 || request.residentId().length() > 200) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
-                    "ongeldige-inhoud", "Ongeldige inhoud", "Stuur {\"residentId\": \"...\"}: het id van de inwoner "
-                            + "in het CRM, zoals bij de contacten (hoogstens 200 tekens)."), null);
+            throw Problems.badRequest("ongeldige-inhoud", "Ongeldige inhoud", "Stuur {\"residentId\": \"...\"}: het id "
+                    + "van de inwoner in het CRM, zoals bij de contacten (hoogstens 200 tekens).");
         }
         try {
             return new Erased(erasures.erase(hasher.hash(tenant, request.residentId()), tenant));
         } catch (KbUnavailable | KbRejected e) {
             log.warn("kb-service did not take an erasure request of {}: {}", tenant, e.getMessage());
-            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "tijdelijk-niet-verwerkt",
-                    "Tijdelijk niet verwerkt", "De kennisbank kan het verzoek nu niet uitvoeren. Stuur het later "
-                            + "opnieuw; een herhaald verzoek is veilig.");
-            ErrorResponseException unavailable = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem,
-                    null);
-            unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
-            throw unavailable;
+            throw Problems.unavailable("De kennisbank kan het verzoek nu niet uitvoeren. Stuur het later opnieuw; "
+                    + "een herhaald verzoek is veilig.");
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CrmEventController {
 
     private static final Logger log = LoggerFactory.getLogger(CrmEventController.class);
-    static final String TENANT = SignedWebhooks.TENANT;
-    static final String TIMESTAMP = SignedWebhooks.TIMESTAMP;
-    static final String SIGNATURE = SignedWebhooks.SIGNATURE;
     private static final int MAX_EVENTS = 1000;
     private static final int MAX_BODY = 2 * 1024 * 1024;
     private static final Set<String> CHANNELS = Set.of("telefoon", "balie", "email", "chat", "brief");
@@ -69,9 +65,9 @@ class CrmEventController {
     }
 
     @PostMapping(path = "/api/v1/crm-events", consumes = "application/json")
-    ResponseEntity<Receipt> receive(@RequestHeader(name = TENANT, required = false) String tenant,
-            @RequestHeader(name = TIMESTAMP, required = false) String timestamp,
-            @RequestHeader(name = SIGNATURE, required = false) String signature,
+    ResponseEntity<Receipt> receive(@RequestHeader(name = SignedWebhooks.TENANT, required = false) String tenant,
+            @RequestHeader(name = SignedWebhooks.TIMESTAMP, required = false) String timestamp,
+            @RequestHeader(name = SignedWebhooks.SIGNATURE, required = false) String signature,
             @RequestBody(required = false) byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
         webhooks.verify(tenant, timestamp, signature, raw);
@@ -113,12 +109,8 @@ class CrmEventController {
                 answers = signals.send(batch);
             } catch (KbUnavailable | KbRejected e) {
                 log.warn("kb-service did not take {} webhook events of {}: {}", batch.size(), tenant, e.getMessage());
-                ErrorResponseException unavailable = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
-                        Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "tijdelijk-niet-verwerkt",
-                                "Tijdelijk niet verwerkt", "De kennisbank kan de contacten nu niet aannemen. Stuur "
-                                        + "ze later opnieuw; dubbele contacten worden herkend."), null);
-                unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
-                throw unavailable;
+                throw Problems.unavailable("De kennisbank kan de contacten nu niet aannemen. Stuur ze later opnieuw; "
+                        + "dubbele contacten worden herkend.");
             }
             for (int j = 0; j < answers.size(); j++) {
                 KbApi.SignalResult answer = answers.get(j);

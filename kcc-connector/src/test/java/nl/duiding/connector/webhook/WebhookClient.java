@@ -32,13 +32,13 @@ final class WebhookClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
                 "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (tenant != null) {
-            request.header(CrmEventController.TENANT, tenant);
+            request.header(SignedWebhooks.TENANT, tenant);
         }
         if (timestamp != null) {
-            request.header(CrmEventController.TIMESTAMP, timestamp);
+            request.header(SignedWebhooks.TIMESTAMP, timestamp);
         }
         if (signature != null) {
-            request.header(CrmEventController.SIGNATURE, signature);
+            request.header(SignedWebhooks.SIGNATURE, signature);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
