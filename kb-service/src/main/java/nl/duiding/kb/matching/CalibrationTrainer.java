@@ -140,6 +140,15 @@ class CalibrationTrainer {
      */
     private static List<ThresholdRow> thresholdTable(IntFunction<Calibration> calibrationOf,
             List<EvaluationCase> cases, List<List<Candidate>> perCase) {
+        // Every text's candidates scored and ranked once; a threshold only cuts each ranking.
+        List<List<Scored>> ranked = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            Calibration calibration = calibrationOf.apply(i);
+            ranked.add(perCase.get(i).stream()
+                    .map(c -> new Scored(c, calibration.probability(c.x())))
+                    .sorted(Comparator.comparingDouble(Scored::probability).reversed())
+                    .toList());
+        }
         List<ThresholdRow> rows = new ArrayList<>();
         for (int step = 4; step <= 18; step++) {
             double threshold = step * 0.05;
@@ -149,11 +158,10 @@ class CalibrationTrainer {
             int negatives = 0;
             int falseMatches = 0;
             for (int i = 0; i < cases.size(); i++) {
-                Calibration calibration = calibrationOf.apply(i);
-                List<Candidate> shown = perCase.get(i).stream()
-                        .filter(c -> calibration.probability(c.x()) >= threshold)
-                        .sorted(Comparator.comparingDouble((Candidate c) -> calibration.probability(c.x())).reversed())
+                List<Candidate> shown = ranked.get(i).stream()
+                        .takeWhile(s -> s.probability() >= threshold)
                         .limit(3)
+                        .map(Scored::candidate)
                         .toList();
                 if (cases.get(i).expectsMatch()) {
                     positives++;
@@ -176,6 +184,9 @@ class CalibrationTrainer {
     }
 
     record Candidate(String group, double[] x, boolean positive) {
+    }
+
+    private record Scored(Candidate candidate, double probability) {
     }
 
     record ThresholdRow(double threshold, double top1Found, double recallAt3, double falseMatchRate) {

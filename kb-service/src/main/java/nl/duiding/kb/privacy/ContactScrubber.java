@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Removes personal data from contact text before it is stored or logged: BSN (11-proef), phone numbers (Dutch and
- * international), e-mail addresses, IBAN (mod-97), postcodes and street addresses with house number, dates of birth
- * Dutch licence plates and announced personal names. Each find is replaced by a Dutch placeholder such as {@code [bsn]}, so the text still
- * reads as a sentence and near-duplicate detection still sees the same template.
+ * international), e-mail addresses, IBAN (mod-97), postcodes and street addresses with house number, dates of birth,
+ * Dutch licence plates and announced personal names. Each find is replaced by a Dutch placeholder such as
+ * {@code [bsn]}, so the text still reads as a sentence and near-duplicate detection still sees the same template.
  *
  * <p>Precision and recall are measured on a labelled set of KCC snippets ({@code ContactScrubberTest}); the figures
  * are in docs/privacy-scrubber.md. Names are found where the text announces them ({@link NameFinder}).

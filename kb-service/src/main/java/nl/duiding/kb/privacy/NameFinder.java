@@ -44,22 +44,24 @@ final class NameFinder {
     private static final String LOWERCASE_NAME = "\\p{Ll}[\\p{Ll}'’-]+(?:\\s+(?:" + PARTICLE
             + "\\s+)*\\p{Ll}[\\p{Ll}'’-]+)?";
     private static final Pattern WORD = Pattern.compile("[\\p{L}'’.]+");
+    private static final Pattern PARTICLE_WORD = Pattern.compile(PARTICLE);
 
     /** A form of address or title: dhr. Jansen, mevrouw De Vries, de heer P.J. van der Linden. */
     private static final Cue TITLE = Cue.of(List.of("dhr", "mevr", "mvr", "mw", "mv", "mej", "meneer", "mevrouw",
             "juffrouw", "de heer", "heer", "fam", "familie", "ir", "ing", "drs", "dr", "mr", "prof"), "\\.?\\s+",
-            NAME + "|" + CAPITALS, "");
+            NAME + "|" + CAPITALS, "", After.TITLE);
     /** A closing: Met vriendelijke groet, Henk Postma; Thx, Jesse; groetjes van Giselle. */
     private static final Cue CLOSING = Cue.of(List.of("met vriendelijke groet", "met vriendelijke groeten",
             "vriendelijke groet", "vriendelijke groeten", "hartelijke groet", "hartelijke groeten", "groet", "groeten",
             "groetjes", "hoogachtend", "mvg", "liefs", "thx", "thanks", "bedankt", "dank je wel", "dankjewel",
-            "dank u wel", "dank je", "dank u", "dankje", "tnx", "cheers"), "\\s*[,:!]?\\s+(?:van\\s+)?", NAME, "");
+            "dank u wel", "dank je", "dank u", "dankje", "tnx", "cheers"), "\\s*[,:!]?\\s+(?:van\\s+)?", NAME, "",
+            After.OTHER_CUE);
     /** A self-introduction or a name given as such, also the sovereign forms ("Ik, Johannes, uit de familie"). */
     private static final Cue INTRODUCTION = Cue.of(List.of("mijn naam is", "ik heet", "naam:", "ondergetekende",
             "ondergetekende,", "ondergetekenden", "ondergetekenden,", "ik ben", "wij zijn", "ik,", "uit de familie",
             "uit het geslacht", "van de familie", "van het huis", "uit het huis", "huize", "familienaam", "achternaam",
             "voornaam", "levende man", "levende vrouw", "levende mens", "de mens", "t.n.v.", "t.a.v.", "ten name van",
-            "ter attentie van", "zich"), "\\s+", NAME, "");
+            "ter attentie van", "zich"), "\\s+", NAME, "", After.OTHER_CUE);
     /** A relation or role: mijn zoon Daan, buurman Jansen, consulent Lisa Meijer, de moeder van Jayden. */
     private static final Cue RELATION = Cue.of(List.of("zoon", "zoontje", "dochter", "dochtertje", "kind", "vrouw",
             "man", "moeder", "vader", "ouders", "buurman", "buurvrouw", "buren", "partner", "zus", "broer", "oma",
@@ -68,33 +70,35 @@ final class NameFinder {
             "inwoner", "beller", "belster", "klnt", "notitie", "cliënt", "client", "aanvrager", "aanvraagster",
             "melder", "consulent", "medewerker", "medewerkster", "teamleider", "casemanager", "klantmanager",
             "wijkagent", "contactpersoon", "mentor", "begeleider", "huurder", "verhuurder", "eigenaar"),
-            "[,:]?\\s+(?:van\\s+)?", NAME, "");
+            "[,:]?\\s+(?:van\\s+)?", NAME, "", After.OTHER_CUE);
     /** Talking to or passing on to someone: gesproken met Marco, doorgezet naar Hanneke. */
     private static final Cue CONVERSATION = Cue.of(List.of("gesproken", "sprak", "spreken", "spreek", "gebeld",
             "bellen", "belde", "doorverbinden", "doorverbonden", "overleg", "overlegd", "contact", "gesprek",
             "doorgezet", "doorgestuurd", "teruggebeld", "terugbellen", "terugbelverzoek", "afspraak", "spreekt",
             "overgenomen", "overgedragen", "doorverwezen", "gemaild", "geappt"),
-            "\\s+(?i:ik\\s+|u\\s+)?(?i:met|naar|aan|voor|door)\\s+(?i:een\\s+zekere\\s+|collega\\s+)?", NAME, "");
+            "\\s+(?i:ik\\s+|u\\s+)?(?i:met|naar|aan|voor|door)\\s+(?i:een\\s+zekere\\s+|collega\\s+)?", NAME, "",
+            After.OTHER_CUE);
     /** A greeting counts only when a comma or the like closes it (Beste Sanne,), not "Beste Gemeente Zwolle". */
     private static final Cue GREETING = Cue.of(List.of("beste", "hoi", "hallo", "hey", "hee", "dag", "lieve",
-            "goedemorgen", "goedemiddag", "goedenavond"), "\\s+", NAME, "(?=\\s*[,!:])");
+            "goedemorgen", "goedemiddag", "goedenavond"), "\\s+", NAME, "(?=\\s*[,!:])", After.OTHER_CUE);
     /** Weak cues, common before places and organisations too: only a full name counts after them. */
     private static final Cue WEAK = Cue.of(List.of("namens", "door", "voor", "volgens", "van", "tegen", "bij", "aan",
-            "met", "naar", "zegt", "vraagt", "wil", "kan", "is", "heeft"), "\\s+", FULL_NAME, "");
+            "met", "naar", "zegt", "vraagt", "wil", "kan", "is", "heeft"), "\\s+", FULL_NAME, "", After.WEAK_WORD);
     /** After "mijn naam is", "ik heet" or a greeting ("hoi ik ben sanne") a name may be in lowercase, as in chat. */
     private static final Cue LOWERCASE = Cue.of(List.of("mijn naam is", "ik heet", "hoi ik ben", "hoi, ik ben",
             "hallo ik ben", "hallo, ik ben", "hee ik ben", "hey ik ben", "hoi met", "hallo met", "hallo, met",
             "hee met", "goedemorgen met", "goedemorgen, met", "goedemiddag met", "goedemiddag, met",
-            "hoi hier is", "hallo hier is"), "\\s+", LOWERCASE_NAME, "");
+            "hoi hier is", "hallo hier is"), "\\s+", LOWERCASE_NAME, "", After.CHAT);
     /** The sovereign "strawman": the person's name in capitals after "de PERSOON" (GERRIT BOSMAN). */
-    private static final Cue STRAWMAN = Cue.of(List.of("persoon", "de persoon", "naam:"), "\\s+", CAPITALS, "");
+    private static final Cue STRAWMAN = Cue.of(List.of("persoon", "de persoon", "naam:"), "\\s+", CAPITALS, "",
+            After.OTHER_CUE);
     /** A chat mention: @Noor. */
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\d])@(?<name>" + NAME + ")");
     /** A second name joined to a found one: Wim en Ria Schipper, Ahmed en Samira. */
     private static final Pattern AND_NAME = Pattern.compile("\\G\\s+(?:en|&)\\s+(?<name>" + NAME + ")");
 
-    private static final List<Cue> CAPITALISED_CUES = List.of(TITLE, CLOSING, INTRODUCTION, RELATION, CONVERSATION,
-            GREETING, WEAK, STRAWMAN);
+    private static final List<Cue> CUES = List.of(TITLE, CLOSING, INTRODUCTION, RELATION, CONVERSATION, GREETING,
+            WEAK, STRAWMAN, LOWERCASE);
 
     /**
      * Capitalised words that follow such cues without being a name: organisations, departments, offices, places,
@@ -157,9 +161,7 @@ final class NameFinder {
 
     private static Map<String, List<Cue>> cuesByWord() {
         Map<String, List<Cue>> byWord = new HashMap<>();
-        List<Cue> all = new ArrayList<>(CAPITALISED_CUES);
-        all.add(LOWERCASE);
-        for (Cue cue : all) {
+        for (Cue cue : CUES) {
             cue.firstWords().forEach(word -> byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(cue));
         }
         return Map.copyOf(byWord);
@@ -187,7 +189,7 @@ final class NameFinder {
                 // Every cue but the chat introduction needs a capital soon after it ("van" before "de gemeente": no).
                 boolean capitalFollows = capitalWithin(text, wordEnd, CAPITAL_REACH);
                 for (Cue cue : cues) {
-                    if (cue != LOWERCASE && !capitalFollows) {
+                    if (cue.after() != After.CHAT && !capitalFollows) {
                         continue;
                     }
                     Matcher m = matchers.computeIfAbsent(cue, c -> c.pattern().matcher(text));
@@ -195,11 +197,10 @@ final class NameFinder {
                     if (!m.lookingAt()) {
                         continue;
                     }
-                    if (cue == LOWERCASE) {
+                    if (cue.after() == After.CHAT) {
                         addLowercase(text, m, spans);
                     } else {
-                        addWithFollowers(text, m.start("name"), m.end("name"),
-                                cue == TITLE ? After.TITLE : cue == WEAK ? After.WEAK_WORD : After.OTHER_CUE, spans);
+                        addWithFollowers(text, m.start("name"), m.end("name"), cue.after(), spans);
                     }
                 }
             }
@@ -235,7 +236,7 @@ final class NameFinder {
                 break;
             }
             at = text.indexOf(word, at) + word.length();
-            if (!word.matches(PARTICLE)) {
+            if (!isParticle(word)) {
                 end = at;
             }
         }
@@ -263,18 +264,21 @@ final class NameFinder {
         CHAT
     }
 
-    /** The words that announce a name, and the pattern that reads cue and name from where the first one starts. */
-    private record Cue(Pattern pattern, Set<String> firstWords) {
+    /**
+     * The words that announce a name, the pattern that reads cue and name from where the first one starts, and what
+     * kind of cue it is.
+     */
+    private record Cue(Pattern pattern, Set<String> firstWords, After after) {
 
-        static Cue of(List<String> phrases, String between, String name, String after) {
+        static Cue of(List<String> phrases, String between, String name, String lookahead, After after) {
             String alternatives = phrases.stream()
                     .sorted(Comparator.comparingInt(String::length).reversed())
                     .map(phrase -> Arrays.stream(phrase.split(" ")).map(Pattern::quote)
                             .collect(Collectors.joining("\\s+")))
                     .collect(Collectors.joining("|"));
             Set<String> first = phrases.stream().map(Cue::leadingLetters).collect(Collectors.toSet());
-            return new Cue(Pattern.compile("(?i:" + alternatives + ")" + between + "(?<name>" + name + ")" + after),
-                    first);
+            return new Cue(Pattern.compile("(?i:" + alternatives + ")" + between + "(?<name>" + name + ")" + lookahead),
+                    first, after);
         }
 
         private static String leadingLetters(String phrase) {
@@ -300,16 +304,16 @@ final class NameFinder {
         }
         // Cut short, "buurvrouw op Stationsplein 106" leaves only the particle: no name.
         boolean capitalised = after != After.CHAT;
-        if (end <= start || (capitalised && !text.substring(start, end).matches("(?s).*\\p{Lu}.*"))
+        if (end <= start || (capitalised && !hasCapital(text.substring(start, end)))
                 || (capitalised && after != After.TITLE && Character.isLowerCase(text.charAt(start)))) {
             return -1;
         }
         String name = text.substring(start, end).toLowerCase(Locale.ROOT);
         String[] words = name.split("[\\s-]+");
         String first = words[0];
-        String core = Arrays.stream(words).filter(w -> !w.matches(PARTICLE)).findFirst().orElse(first);
+        String core = Arrays.stream(words).filter(w -> !isParticle(w)).findFirst().orElse(first);
         if (isOrdinary(first) || isOrdinary(core) || PUBLIC_FIGURES.contains(name)
-                || (after == After.WEAK_WORD && (first.matches(PARTICLE) || !stillFull(text, start, end, words)))) {
+                || (after == After.WEAK_WORD && (isParticle(first) || !stillFull(text, start, end, words)))) {
             return -1;
         }
         int before = spans.size();
@@ -323,8 +327,16 @@ final class NameFinder {
      */
     private static boolean stillFull(String text, int start, int end, String[] words) {
         return Character.isUpperCase(text.charAt(start)) && (text.startsWith(".", start + 1)
-                || Arrays.stream(words).filter(w -> !w.matches(PARTICLE)).count() >= 2
+                || Arrays.stream(words).filter(w -> !isParticle(w)).count() >= 2
                 || text.regionMatches(true, end, " van ", 0, 5));
+    }
+
+    private static boolean hasCapital(String text) {
+        return text.chars().anyMatch(c -> Character.getType(c) == Character.UPPERCASE_LETTER);
+    }
+
+    private static boolean isParticle(String word) {
+        return PARTICLE_WORD.matcher(word).matches();
     }
 
     private static boolean isOrdinary(String word) {
@@ -338,10 +350,10 @@ final class NameFinder {
         boolean firstWord = true;
         while (word.find()) {
             String w = word.group().toLowerCase(Locale.ROOT);
-            if (!firstWord && (NOT_A_NAME.contains(w) || ORGANISATION_WORD.matcher(w).matches())) {
+            if (!firstWord && isOrdinary(w)) {
                 return lastNameEnd < 0 ? end : lastNameEnd;
             }
-            if (!w.matches(PARTICLE)) {
+            if (!isParticle(w)) {
                 lastNameEnd = word.end();
             }
             firstWord = false;
