@@ -7,7 +7,8 @@ import java.util.Map;
  * A logistic model over standardised {@link Features}: the calibrated probability that a narrative is what the
  * text is about. Fitted by {@link CalibrationTrainer} ({@code scripts/calibrate-match.sh}), stored as JSON.
  *
- * @param features names of the inputs, which must equal {@link Features#NAMES}
+ * @param features names of the inputs: {@link Features#NAMES}, or {@link Features#SEMANTIC_NAMES} for a calibration
+ *                 fitted with an embedding model (named in {@code fitted.embeddingModel})
  * @param mean     per input, subtracted before scaling
  * @param scale    per input, divided by after centring
  * @param weights  per input
@@ -18,9 +19,9 @@ record Calibration(List<String> features, double[] mean, double[] scale, double[
         Map<String, Object> fitted) {
 
     Calibration {
-        if (!Features.NAMES.equals(features)) {
+        if (!Features.NAMES.equals(features) && !Features.SEMANTIC_NAMES.equals(features)) {
             throw new IllegalArgumentException("Calibration was fitted on features " + features + ", but matching uses "
-                    + Features.NAMES + "; run scripts/calibrate-match.sh");
+                    + Features.NAMES + " (and two more with an embedding model); run scripts/calibrate-match.sh");
         }
         if (mean.length != features.size() || scale.length != features.size() || weights.length != features.size()) {
             throw new IllegalArgumentException("Calibration arrays do not match its feature list");
@@ -28,11 +29,27 @@ record Calibration(List<String> features, double[] mean, double[] scale, double[
         fitted = fitted == null ? Map.of() : Map.copyOf(fitted);
     }
 
+    /** Whether it was fitted with sentence vectors, and so needs the same embedding model. */
+    boolean semantic() {
+        return Features.SEMANTIC_NAMES.equals(features);
+    }
+
+    /** The embedding model it was fitted with, {@code none} if it was fitted on words alone. */
+    String embeddingModel() {
+        return String.valueOf(fitted.getOrDefault(EMBEDDING_MODEL, "none"));
+    }
+
+    static final String EMBEDDING_MODEL = "embeddingModel";
+
     double probability(Features features) {
         return probability(features.vector());
     }
 
     double probability(double[] x) {
+        if (x.length != weights.length) {
+            throw new IllegalStateException("Calibration has " + weights.length + " inputs, the features " + x.length
+                    + "; it was fitted with another embedding setting");
+        }
         double z = bias;
         for (int i = 0; i < x.length; i++) {
             z += weights[i] * (x[i] - mean[i]) / scale[i];

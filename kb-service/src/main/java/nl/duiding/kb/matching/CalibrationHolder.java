@@ -23,10 +23,12 @@ class CalibrationHolder {
 
     private volatile Calibration current;
 
-    CalibrationHolder(MatchProperties properties, ResourceLoader resources, JsonMapper json,
+    CalibrationHolder(MatchProperties properties, TextEmbedder embedder, ResourceLoader resources, JsonMapper json,
             @Value("${duiding.tool:}") String tool) {
         try (InputStream in = resources.getResource(properties.calibration()).getInputStream()) {
-            this.current = json.readValue(in, Calibration.class);
+            Calibration calibration = json.readValue(in, Calibration.class);
+            requireSameModel(calibration, embedder, properties.calibration());
+            this.current = calibration;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the match calibration " + properties.calibration(), e);
         } catch (RuntimeException e) {
@@ -35,6 +37,16 @@ class CalibrationHolder {
             }
             log.info("The stored calibration does not fit the current features; fitting a new one ({})",
                     e.getMessage());
+        }
+    }
+
+    /** A calibration fitted with sentence vectors means nothing without them, or with another model's. */
+    private static void requireSameModel(Calibration calibration, TextEmbedder embedder, String location) {
+        String fittedWith = calibration.semantic() ? calibration.embeddingModel() : EmbeddingProperties.NONE;
+        if (!fittedWith.equals(embedder.modelId())) {
+            throw new IllegalStateException("The match calibration " + location + " was fitted with embedding model '"
+                    + fittedWith + "', but duiding.matching.embedding uses '" + embedder.modelId()
+                    + "': set duiding.matching.calibration to one fitted with it (scripts/calibrate-match.sh)");
         }
     }
 

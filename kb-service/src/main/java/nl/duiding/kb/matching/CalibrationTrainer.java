@@ -34,10 +34,12 @@ class CalibrationTrainer {
 
     private final Matcher matcher;
     private final JsonMapper json;
+    private final TextEmbedder embedder;
 
-    CalibrationTrainer(Matcher matcher, JsonMapper json) {
+    CalibrationTrainer(Matcher matcher, JsonMapper json, TextEmbedder embedder) {
         this.matcher = matcher;
         this.json = json;
+        this.embedder = embedder;
     }
 
     Result fit(Path trainingFile) {
@@ -51,7 +53,8 @@ class CalibrationTrainer {
         for (int i = 0; i < cases.size(); i++) {
             all.add(i);
         }
-        Fit fit = fit(cases, windows, all);
+        List<String> names = Features.names(embedder.enabled());
+        Fit fit = fit(cases, windows, all, names);
         List<List<Candidate>> perCase = fit.perCase();
         LogisticRegression.Model model = fit.model();
 
@@ -61,7 +64,7 @@ class CalibrationTrainer {
         for (int fold = 0; fold < FOLDS; fold++) {
             int f = fold;
             List<Integer> training = all.stream().filter(i -> i % FOLDS != f).toList();
-            Fit foldFit = fit(cases, windows, training);
+            Fit foldFit = fit(cases, windows, training, names);
             for (int i = fold; i < cases.size(); i += FOLDS) {
                 List<List<Candidate>> one = candidates(List.of(cases.get(i)), List.of(windows.get(i)),
                         foldFit.calibration());
@@ -77,14 +80,18 @@ class CalibrationTrainer {
         fitted.put("positives", perCase.stream().flatMap(List::stream).filter(Candidate::positive).count());
         fitted.put("ridge", RIDGE);
         fitted.put("newtonIterations", model.iterations());
-        Calibration calibration = new Calibration(Features.NAMES, model.mean(), model.scale(), model.weights(),
+        if (embedder.enabled()) {
+            fitted.put(Calibration.EMBEDDING_MODEL, embedder.modelId());
+        }
+        Calibration calibration = new Calibration(names, model.mean(), model.scale(), model.weights(),
                 model.bias(), fitted);
         return new Result(calibration, thresholdTable(i -> calibration, cases, perCase),
                 thresholdTable(heldOutModels::get, cases, heldOut));
     }
 
     /** Fits on the given texts: windows first chosen by evidence, then by the first model, then refitted. */
-    private static Fit fit(List<EvaluationCase> cases, List<List<Matcher.Window>> windows, List<Integer> indices) {
+    private static Fit fit(List<EvaluationCase> cases, List<List<Matcher.Window>> windows, List<Integer> indices,
+            List<String> names) {
         List<EvaluationCase> subset = indices.stream().map(cases::get).toList();
         List<List<Matcher.Window>> subsetWindows = indices.stream().map(windows::get).toList();
         Calibration calibration = null;
@@ -95,7 +102,7 @@ class CalibrationTrainer {
             List<LogisticRegression.Sample> samples = new ArrayList<>();
             perCase.forEach(list -> list.forEach(c -> samples.add(new LogisticRegression.Sample(c.x(), c.positive()))));
             model = LogisticRegression.fit(samples, RIDGE);
-            calibration = new Calibration(Features.NAMES, model.mean(), model.scale(), model.weights(), model.bias(),
+            calibration = new Calibration(names, model.mean(), model.scale(), model.weights(), model.bias(),
                     Map.of());
         }
         return new Fit(model, calibration, perCase);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +25,12 @@ final class FeatureExtractor {
     private FeatureExtractor() {
     }
 
-    /** Features per narrative group ({@code tenant|slug}), with the positions each narrative covers. */
+    /**
+     * Features per narrative group ({@code tenant|slug}), with the positions each narrative covers; {@code neighbours}
+     * are the window's nearest phrasings by sentence vector (scored by cosine), or null without an embedding model.
+     */
     static Map<String, Scored> extract(QueryTerms query, Collection<DocTerms> documents,
-            Map<String, Set<String>> cues, ClaimLanguage language) {
+            Map<String, Set<String>> cues, ClaimLanguage language, List<MatchSearch.Candidate> neighbours) {
         Map<String, List<DocTerms>> byGroup = new LinkedHashMap<>();
         documents.forEach(d -> byGroup.computeIfAbsent(d.group(), g -> new ArrayList<>()).add(d));
         Set<String> unknownTokens = new HashSet<>();
@@ -51,6 +55,7 @@ final class FeatureExtractor {
         double claimCues = cueShare(queryTokens, cues.getOrDefault(Cues.CLAIM, Set.of()));
         double procedureCues = cueShare(queryTokens, cues.getOrDefault(Cues.PROCEDURE, Set.of()));
         double claimLanguage = language.of(queryTokens);
+        Nearest nearest = neighbours == null ? null : Nearest.of(neighbours);
 
         Map<String, Scored> result = new LinkedHashMap<>();
         coverage.forEach((group, c) -> {
@@ -61,7 +66,7 @@ final class FeatureExtractor {
                     share(c.classBm25, bestClass), share(c.phrasingBm25, bestPhrasing), c.informativeHits,
                     ordinaryClass.classCoverage, ordinaryPhrasing.phrasingCoverage,
                     share(ordinaryClass.classBm25, bestClass), c == topNarrative, claimCues, procedureCues,
-                    claimLanguage);
+                    claimLanguage, nearest == null ? null : nearest.of(group));
             result.put(group, new Scored(features, c.covered, c.bestPhrasing));
         });
         return result;
@@ -174,6 +179,29 @@ final class FeatureExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * The best cosine per group among a window's nearest phrasings. A narrative none of whose phrasings is among
+     * them is at most as similar as the farthest one read, which is what it gets.
+     */
+    private record Nearest(Map<String, Double> byGroup, double ordinary, double floor) {
+
+        static Nearest of(List<MatchSearch.Candidate> neighbours) {
+            Map<String, Double> byGroup = new HashMap<>();
+            double floor = neighbours.isEmpty() ? 0 : Double.MAX_VALUE;
+            for (MatchSearch.Candidate neighbour : neighbours) {
+                byGroup.merge(neighbour.group(), neighbour.score(), Math::max);
+                floor = Math.min(floor, neighbour.score());
+            }
+            double ordinary = byGroup.entrySet().stream().filter(e -> isOrdinary(e.getKey()))
+                    .mapToDouble(Map.Entry::getValue).max().orElse(floor);
+            return new Nearest(byGroup, ordinary, floor);
+        }
+
+        Features.Semantic of(String group) {
+            return new Features.Semantic(byGroup.getOrDefault(group, floor), ordinary);
+        }
     }
 
     /** A narrative's features, which positions of the window it covers (for evidence) and its closest phrasing. */

@@ -6,11 +6,22 @@ import nl.duiding.kb.narrative.Narrative;
 /**
  * One document of the match index. Per narrative: each trigger phrasing, a profile (title, summary and tags, with
  * the whole published narrative kept for the answer) and the narrative as a whole (profile plus all phrasings).
- * Per ordinary topic: each question and the topic as a whole. Plus the marker of the ordinary set.
+ * Per ordinary topic: each question and the topic as a whole. Plus the marker of the ordinary set. With an
+ * embedding model, trigger phrasings and ordinary questions also carry their sentence vector ({@link TextEmbedder}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record MatchDocument(String kind, String slug, String tenant, String topic, String text, String title, String hash,
-        Narrative narrative) {
+        Narrative narrative, float[] embedding) {
+
+    MatchDocument(String kind, String slug, String tenant, String topic, String text, String title, String hash,
+            Narrative narrative) {
+        this(kind, slug, tenant, topic, text, title, hash, narrative, null);
+    }
+
+    /** The same document with its sentence vector (only phrasings get one, when a model is configured). */
+    MatchDocument withEmbedding(float[] vector) {
+        return new MatchDocument(kind, slug, tenant, topic, text, title, hash, narrative, vector);
+    }
 
     static final String TRIGGER = "trigger";
     static final String PROFILE = "profile";

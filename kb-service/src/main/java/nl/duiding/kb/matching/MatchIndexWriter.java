@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,11 +59,13 @@ class MatchIndexWriter implements ApplicationRunner {
     private final IndexScanner scanner;
     private final TermVectorCache termVectors;
     private final ClaimLanguageCache claimLanguage;
+    private final TextEmbedder embedder;
 
     MatchIndexWriter(ElasticsearchClient client, IndexNames names, PublishedNarratives published,
             ContentProperties content, JsonMapper json, IndexScanner scanner, TermVectorCache termVectors,
-            ClaimLanguageCache claimLanguage) {
+            ClaimLanguageCache claimLanguage, TextEmbedder embedder) {
         this.client = client;
+        this.embedder = embedder;
         this.termVectors = termVectors;
         this.claimLanguage = claimLanguage;
         this.scanner = scanner;
@@ -132,11 +135,12 @@ class MatchIndexWriter implements ApplicationRunner {
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         Set<String> written = new HashSet<>();
         List<String> triggers = narrative.triggers();
+        List<float[]> vectors = vectors(triggers);
         for (int i = 0; i < triggers.size(); i++) {
             String id = MatchDocument.triggerId(tenant, slug, i);
             written.add(id);
             MatchDocument doc = new MatchDocument(MatchDocument.TRIGGER, slug, tenant, null, triggers.get(i), null,
-                    null, null);
+                    null, null, vectors.get(i));
             bulk.operations(o -> o.index(x -> x.index(index).id(id).document(doc)));
         }
         written.add(profileId);
@@ -160,7 +164,7 @@ class MatchIndexWriter implements ApplicationRunner {
     }
 
     void syncOrdinary(OrdinaryQuestions ordinary) {
-        String hash = sha256(FORMAT + ordinary.questions());
+        String hash = sha256(FORMAT + embedder.modelId() + ordinary.questions());
         if (hash.equals(storedHash(MatchDocument.ORDINARY_MARKER_ID))) {
             return;
         }
@@ -169,11 +173,13 @@ class MatchIndexWriter implements ApplicationRunner {
         deleteIds(old);
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         Map<String, Integer> perTopic = new HashMap<>();
-        for (OrdinaryQuestions.Question question : ordinary.questions()) {
+        List<float[]> vectors = vectors(ordinary.questions().stream().map(OrdinaryQuestions.Question::text).toList());
+        for (int q = 0; q < ordinary.questions().size(); q++) {
+            OrdinaryQuestions.Question question = ordinary.questions().get(q);
             int n = perTopic.merge(question.topic(), 1, Integer::sum) - 1;
             String id = MatchDocument.ordinaryId(question.topic(), n);
             MatchDocument doc = new MatchDocument(MatchDocument.ORDINARY, null, "nationaal", question.topic(),
-                    question.text(), null, null, null);
+                    question.text(), null, null, null, vectors.get(q));
             bulk.operations(o -> o.index(x -> x.index(index).id(id).document(doc)));
         }
         Map<String, List<String>> topics = new LinkedHashMap<>();
@@ -288,8 +294,14 @@ class MatchIndexWriter implements ApplicationRunner {
     record BaselineDocument(String slug, String tenant, String title, String summary, List<String> triggers) {
     }
 
+    /** The texts' sentence vectors, or nulls without an embedding model. */
+    private List<float[]> vectors(List<String> texts) {
+        return embedder.enabled() ? embedder.documents(texts) : Collections.nCopies(texts.size(), null);
+    }
+
+    /** Also changes with the embedding model, so that another model's vectors are written anew. */
     private String hash(Narrative narrative) {
-        return sha256(FORMAT + json.writeValueAsString(narrative));
+        return sha256(FORMAT + embedder.modelId() + json.writeValueAsString(narrative));
     }
 
     private static String sha256(String text) {

@@ -55,6 +55,9 @@ class MatchSearch {
     /** Classes: whole narratives and whole ordinary topics. */
     static final List<String> CLASSES = List.of(MatchDocument.NARRATIVE, MatchDocument.TOPIC);
     private static final int CLASS_CANDIDATES = 30;
+    /** Documents with a sentence vector: the single phrasings that say a narrative or an ordinary question. */
+    private static final List<String> NEIGHBOUR_KINDS = List.of(MatchDocument.TRIGGER, MatchDocument.ORDINARY);
+    private static final String EMBEDDING = "embedding";
     /**
      * One edit from five letters, none below (as {@link TypoDistance} credits most typos). Two edits, as
      * {@code AUTO} allows from six letters, made the typo pass cost as much as the rest of the search together
@@ -119,6 +122,50 @@ class MatchSearch {
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The nearest trigger phrasings and ordinary questions to each window's vector (knn over the phrasings' sentence
+     * vectors, {@link TextEmbedder}), within the caller's tenants, in one multi-search sent now and read on
+     * {@link CompletableFuture#join()}: the word search runs meanwhile. Each hit's score is its cosine similarity.
+     */
+    CompletableFuture<List<List<Candidate>>> neighbours(List<float[]> vectors, Set<String> tenants,
+            Set<String> excludeIds, int k) {
+        List<FieldValue> tenantValues = tenants.stream().map(FieldValue::of).toList();
+        List<FieldValue> kindValues = NEIGHBOUR_KINDS.stream().map(FieldValue::of).toList();
+        Query filter = Query.of(q -> q.bool(b -> {
+            b.filter(f -> f.terms(t -> t.field("tenant").terms(v -> v.value(tenantValues))))
+                    .filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(kindValues))));
+            if (!excludeIds.isEmpty()) {
+                b.mustNot(n -> n.ids(i -> i.values(List.copyOf(excludeIds))));
+            }
+            return b;
+        }));
+        try {
+            return async.msearch(m -> {
+                for (float[] vector : vectors) {
+                    List<Float> query = new ArrayList<>(vector.length);
+                    for (float value : vector) {
+                        query.add(value);
+                    }
+                    m.searches(s -> s.header(h -> h.index(index)).body(b -> b
+                            .knn(n -> n.field(EMBEDDING).queryVector(query).k(k).numCandidates(k * 3).filter(filter))
+                            .size(k).source(src -> src.filter(f -> f.includes(CLASS_SOURCE)))));
+                }
+                return m;
+            }, MatchDocument.class).thenApply(response -> response.responses().stream().map(item -> {
+                if (item.isFailure()) {
+                    throw new IllegalStateException("Neighbour search failed: " + item.failure().error().reason());
+                }
+                // Elasticsearch scores cosine similarity as (1 + cosine) / 2.
+                return item.result().hits().hits().stream()
+                        .map(hit -> new Candidate(hit.id(), hit.source(), hit.score() == null ? 0
+                                : 2 * hit.score() - 1))
+                        .toList();
+            }).toList());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,11 @@ class Matcher {
     private final TermVectorCache cache;
     private final Spelling spelling;
     private final ClaimLanguageCache claimLanguage;
+    private final TextEmbedder embedder;
 
     Matcher(MatchSearch search, MatchProperties properties, CalibrationHolder calibration, TermVectorCache cache,
-            Spelling spelling, ClaimLanguageCache claimLanguage) {
+            Spelling spelling, ClaimLanguageCache claimLanguage, TextEmbedder embedder) {
+        this.embedder = embedder;
         this.cache = cache;
         this.claimLanguage = claimLanguage;
         this.spelling = spelling;
@@ -56,14 +59,27 @@ class Matcher {
 
     /** The text's windows as the search sees them: split, analysed and with their misspelt words corrected. */
     List<QueryTerms> analyse(String text) {
-        return spelling.correct(search.analyse(
-                TextWindows.split(text, properties.windowWords(), properties.maxWindows())));
+        return analyseWindows(split(text));
+    }
+
+    private List<String> split(String text) {
+        return TextWindows.split(text, properties.windowWords(), properties.maxWindows());
+    }
+
+    private List<QueryTerms> analyseWindows(List<String> windows) {
+        return spelling.correct(search.analyse(windows));
     }
 
     /** Per window, the features of every retrieved narrative; {@code excludeIds} hides documents (for fitting). */
     List<Window> windows(String text, Set<String> tenants, Set<String> excludeIds) {
         long start = System.nanoTime();
-        List<QueryTerms> analysed = analyse(text);
+        List<String> split = split(text);
+        // The vectors' nearest phrasings are searched while the words are analysed and searched.
+        CompletableFuture<List<List<MatchSearch.Candidate>>> nearest = embedder.enabled()
+                ? search.neighbours(embedder.queries(split), tenants, excludeIds, embedder.neighbours())
+                : CompletableFuture.completedFuture(null);
+        long embedded = System.nanoTime();
+        List<QueryTerms> analysed = analyseWindows(split);
         long analysedAt = System.nanoTime();
         List<List<MatchSearch.Candidate>> candidates = search.candidates(analysed, tenants, excludeIds,
                 properties.candidates());
@@ -84,6 +100,7 @@ class Matcher {
                 Cues.CLAIM, terms.getOrDefault(cueIds.get(0), Map.of()).keySet(),
                 Cues.PROCEDURE, terms.getOrDefault(cueIds.get(1), Map.of()).keySet());
         ClaimLanguage language = claimLanguage.get();
+        List<List<MatchSearch.Candidate>> neighbours = nearest.join();
 
         List<Window> windows = new ArrayList<>();
         for (int i = 0; i < analysed.size(); i++) {
@@ -93,11 +110,13 @@ class Matcher {
                     .map(c -> new DocTerms(c.id(), c.doc().kind(), c.group(), c.doc().text(), c.score(),
                             terms.get(c.id())))
                     .toList();
-            windows.add(new Window(query, FeatureExtractor.extract(query, docs, cues, language)));
+            windows.add(new Window(query, FeatureExtractor.extract(query, docs, cues, language,
+                    neighbours == null ? null : neighbours.get(i))));
         }
         if (log.isDebugEnabled()) {
-            log.debug("matched {} window(s), {} documents: analysis {} ms, search {} ms, term vectors {} ms, "
-                    + "features {} ms", analysed.size(), ids.size(), (analysedAt - start) / 1_000_000,
+            log.debug("matched {} window(s), {} documents: embedding {} ms, analysis {} ms, search {} ms, "
+                    + "term vectors {} ms, features {} ms", analysed.size(), ids.size(), (embedded - start) / 1_000_000,
+                    (analysedAt - embedded) / 1_000_000,
                     (searched - analysedAt) / 1_000_000, (termsRead - searched) / 1_000_000,
                     (System.nanoTime() - termsRead) / 1_000_000);
         }

@@ -10,12 +10,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 import tools.jackson.databind.json.JsonMapper;
 
 class CalibrationHolderTest {
+
+    static final TextEmbedder WORDS_ONLY = new TextEmbedder(embedding(EmbeddingProperties.NONE));
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -26,13 +29,14 @@ class CalibrationHolderTest {
     void refusesToStartWithACalibrationFittedOnOtherFeatures() throws IOException {
         MatchProperties properties = properties(staleCalibration());
 
-        assertThatThrownBy(() -> new CalibrationHolder(properties, new DefaultResourceLoader(), json, ""))
+        assertThatThrownBy(() -> new CalibrationHolder(properties, WORDS_ONLY, new DefaultResourceLoader(), json, ""))
                 .hasStackTraceContaining("run scripts/calibrate-match.sh");
     }
 
     @Test
     void letsTheCalibrationToolReplaceACalibrationFittedOnOtherFeatures() throws IOException {
-        CalibrationHolder holder = new CalibrationHolder(properties(staleCalibration()), new DefaultResourceLoader(),
+        CalibrationHolder holder = new CalibrationHolder(properties(staleCalibration()), WORDS_ONLY,
+                new DefaultResourceLoader(),
                 json, "calibrate");
         assertThatThrownBy(holder::get).isInstanceOf(IllegalStateException.class);
 
@@ -46,9 +50,50 @@ class CalibrationHolderTest {
     @Test
     void readsTheCommittedCalibration() {
         CalibrationHolder holder = new CalibrationHolder(properties("classpath:matching/calibration.json"),
-                new DefaultResourceLoader(), json, "");
+                WORDS_ONLY, new DefaultResourceLoader(), json, "");
 
         assertThat(holder.get().features()).isEqualTo(Features.NAMES);
+    }
+
+    @Test
+    void refusesACalibrationFittedWithAnEmbeddingModelWhenNoneIsConfigured() throws IOException {
+        MatchProperties properties = properties(semanticCalibration(EmbeddingProperties.BUNDLED));
+
+        assertThatThrownBy(() -> new CalibrationHolder(properties, WORDS_ONLY, new DefaultResourceLoader(), json, ""))
+                .hasMessageContaining("fitted with embedding model 'all-minilm-l6-v2-q'")
+                .hasMessageContaining("uses 'none'");
+    }
+
+    @Test
+    void refusesAWordsOnlyCalibrationWhenAnEmbeddingModelIsConfigured() {
+        TextEmbedder bundled = new TextEmbedder(embedding(EmbeddingProperties.BUNDLED));
+
+        assertThatThrownBy(() -> new CalibrationHolder(properties("classpath:matching/calibration.json"), bundled,
+                new DefaultResourceLoader(), json, ""))
+                .hasMessageContaining("fitted with embedding model 'none'")
+                .hasMessageContaining("uses 'all-minilm-l6-v2-q'");
+    }
+
+    @Test
+    void readsACalibrationFittedWithTheConfiguredModel() throws IOException {
+        TextEmbedder bundled = new TextEmbedder(embedding(EmbeddingProperties.BUNDLED));
+
+        CalibrationHolder holder = new CalibrationHolder(properties(semanticCalibration(EmbeddingProperties.BUNDLED)),
+                bundled, new DefaultResourceLoader(), json, "");
+
+        assertThat(holder.get().features()).isEqualTo(Features.SEMANTIC_NAMES);
+    }
+
+    static EmbeddingProperties embedding(String model) {
+        return new EmbeddingProperties(model, null, null, PoolingMode.MEAN, null, "", "", 50);
+    }
+
+    private String semanticCalibration(String model) throws IOException {
+        int n = Features.SEMANTIC_NAMES.size();
+        Path file = dir.resolve("semantic-calibration.json");
+        Files.writeString(file, json.writeValueAsString(new Calibration(Features.SEMANTIC_NAMES, new double[n],
+                filled(n), new double[n], 0, Map.of(Calibration.EMBEDDING_MODEL, model))));
+        return file.toUri().toString();
     }
 
     private String staleCalibration() throws IOException {
