@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,8 @@ class Matcher {
     List<Window> windows(String text, Set<String> tenants, Set<String> excludeIds) {
         long start = System.nanoTime();
         List<String> split = split(text);
-        // The vectors' nearest phrasings are searched while the words are analysed and searched.
+        // The windows are embedded here; their nearest phrasings are searched while the words are analysed and
+        // searched.
         CompletableFuture<List<List<MatchSearch.Candidate>>> nearest = embedder.enabled()
                 ? search.neighbours(embedder.queries(split), tenants, excludeIds, embedder.neighbours())
                 : CompletableFuture.completedFuture(null);
@@ -100,7 +102,7 @@ class Matcher {
                 Cues.CLAIM, terms.getOrDefault(cueIds.get(0), Map.of()).keySet(),
                 Cues.PROCEDURE, terms.getOrDefault(cueIds.get(1), Map.of()).keySet());
         ClaimLanguage language = claimLanguage.get();
-        List<List<MatchSearch.Candidate>> neighbours = nearest.join();
+        List<List<MatchSearch.Candidate>> neighbours = joined(nearest);
 
         List<Window> windows = new ArrayList<>();
         for (int i = 0; i < analysed.size(); i++) {
@@ -121,6 +123,15 @@ class Matcher {
                     (System.nanoTime() - termsRead) / 1_000_000);
         }
         return windows;
+    }
+
+    /** The neighbour search's result; its failure as the search's own exception, as the word search reports it. */
+    private static <T> T joined(CompletableFuture<T> pending) {
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     record Window(QueryTerms terms, Map<String, FeatureExtractor.Scored> scored) {
