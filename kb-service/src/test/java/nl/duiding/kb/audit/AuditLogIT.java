@@ -22,13 +22,14 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import nl.duiding.kb.narrative.Narrative;
 import nl.duiding.kb.narrative.TenantCode;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.NarrativeSamples;
 import nl.duiding.kb.support.TestIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -50,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditLogIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     /**
      * Personal data of a resident, as an editor might carelessly paste it into a narrative: the kinds a save still
      * lets through (a phone number, e-mail address or BSN is refused, see BadInputIT), which the audit log must not
@@ -60,9 +62,8 @@ class AuditLogIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.import-on-start", () -> "false");
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
     }
 
     @Autowired
@@ -108,11 +109,6 @@ class AuditLogIT {
         mvc.perform(get("/api/v1/audit").with(as(TestUsers.KCC))).andExpect(status().isForbidden());
         mvc.perform(formLogin("/redactie/inloggen").user(TestUsers.REDACTEUR_2).password(TestUsers.PASSWORD));
         log.refresh();
-    }
-
-    @AfterAll
-    void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Test
@@ -173,7 +169,7 @@ class AuditLogIT {
     @Test
     void holdsNoTextThatWasEditedLetAloneResidentsData() throws Exception {
         HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestIndices.url()
-                + "/" + PREFIX + "-audit/_search?size=1000")).build(), HttpResponse.BodyHandlers.ofString());
+                + "/" + INDICES.prefix() + "-audit/_search?size=1000")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(raw.statusCode()).isEqualTo(200);
         List<Map<String, Object>> sources = JsonPath.read(raw.body(), "$.hits.hits[*]._source");
         assertThat(sources).hasSizeGreaterThan(10);
@@ -203,8 +199,8 @@ class AuditLogIT {
         Instant longAgo = Instant.now().minus(3 * 366, ChronoUnit.DAYS);
         log.append(new AuditEntry(longAgo, "oud", null, List.of(), "verhaal.bewerkt", "gelukt", "nationaal", "oud",
                 1, null, null));
-        String oldIndex = PREFIX + "-audit-v1-" + AuditLog.MONTH.format(longAgo);
-        String currentIndex = PREFIX + "-audit-v1-" + AuditLog.MONTH.format(Instant.now());
+        String oldIndex = INDICES.prefix() + "-audit-v1-" + AuditLog.MONTH.format(longAgo);
+        String currentIndex = INDICES.prefix() + "-audit-v1-" + AuditLog.MONTH.format(Instant.now());
         assertThat(log.monthlyIndices()).contains(oldIndex, currentIndex);
 
         assertThat(retention.run()).containsExactly(oldIndex);

@@ -20,17 +20,17 @@ import java.util.zip.ZipInputStream;
 import nl.duiding.kb.narrative.NarrativeKey;
 import nl.duiding.kb.narrative.NarrativeSchema;
 import nl.duiding.kb.narrative.NarrativeStatus;
-import nl.duiding.kb.narrative.NarrativeWorkflow;
 import nl.duiding.kb.narrative.NarrativeWorkflow.ImportOutcome;
+import nl.duiding.kb.narrative.NarrativeWorkflow;
 import nl.duiding.kb.narrative.Slug;
 import nl.duiding.kb.narrative.TenantCode;
-import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -47,7 +47,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContentImportIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final Path CONTENT = copyOfContent();
     private static final Path EXPORT = CONTENT.resolveSibling(CONTENT.getFileName() + "-export");
     private static final List<String> FILES = List.of("azc-komst-gerucht", "belactie-raadsvergadering",
@@ -55,17 +56,11 @@ class ContentImportIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.dir", CONTENT::toString);
         registry.add("duiding.content.export-dir", EXPORT::toString);
         // On: the first import is the one the application runs itself when it starts.
         registry.add("duiding.content.import-on-start", () -> "true");
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
-    }
-
-    @AfterAll
-    static void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Autowired

@@ -22,14 +22,15 @@ import nl.duiding.kb.narrative.NarrativeWorkflow;
 import nl.duiding.kb.narrative.Slug;
 import nl.duiding.kb.narrative.TenantCode;
 import nl.duiding.kb.support.Browser;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.JsonLd;
-import nl.duiding.kb.support.TestIndices;
 import nl.duiding.kb.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -52,7 +53,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EditorBrowserIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final String SLUG = "5g-gezondheid";
     private static final String XSS = "<img src=x onerror=\"window.__xss=(window.__xss||0)+1\">"
             + "<script>window.__xss=(window.__xss||0)+1</script>\"'><svg onload=\"window.__xss=1\">";
@@ -60,11 +62,10 @@ class EditorBrowserIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         // Absolute: under a real servlet container a relative path would be read as a web resource.
         registry.add("duiding.content.dir", () -> java.nio.file.Path.of("../content").toAbsolutePath().normalize().toString());
         registry.add("duiding.content.import-on-start", () -> "true");
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
     }
 
     private static ChromeDriver browser;
@@ -88,7 +89,6 @@ class EditorBrowserIT {
         if (browser != null) {
             browser.quit();
         }
-        TestIndices.deleteAll(PREFIX);
     }
 
     @AfterEach

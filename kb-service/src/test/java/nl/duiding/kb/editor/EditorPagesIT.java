@@ -28,10 +28,10 @@ import nl.duiding.kb.narrative.NarrativeWorkflow;
 import nl.duiding.kb.narrative.Slug;
 import nl.duiding.kb.narrative.TenantCode;
 import nl.duiding.kb.narrative.WorkflowAction;
-import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -49,22 +49,17 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class EditorPagesIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.dir", () -> Path.of("../content").toAbsolutePath().normalize().toString());
         registry.add("duiding.content.import-on-start", () -> "true");
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
         registry.add("duiding.security.frame-ancestors", () -> "'self' https://intranet.gemeente.example");
         // Every test logs in as several people from one address; the login limit has its own test (RateLimitIT).
         registry.add("duiding.rate-limit.login", () -> "1000");
-    }
-
-    @AfterAll
-    static void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Autowired

@@ -13,10 +13,12 @@ import java.util.Set;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import nl.duiding.kb.content.ContentProperties;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.TestIndices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,11 +29,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 class IndexBootstrapperIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.register(registry);
         registry.add("duiding.content.dir", () -> "../content");
         registry.add("duiding.content.import-on-start", () -> "false");
     }
@@ -61,18 +64,17 @@ class IndexBootstrapperIT {
 
     @AfterEach
     void deleteTestIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Test
     void createsVersionedIndexBehindAliasAndSecondStartChangesNothing() throws Exception {
         Set<String> first = aliasTargets();
-        assertThat(first).singleElement().asString().startsWith(PREFIX + "-narratives-v" + narratives().version() + "-");
+        assertThat(first).singleElement().asString().startsWith(INDICES.prefix() + "-narratives-v" + narratives().version() + "-");
 
         bootstrapper.afterPropertiesSet();
 
         assertThat(aliasTargets()).isEqualTo(first);
-        assertThat(client.indices().get(g -> g.index(PREFIX + "-narratives-*")).indices()).hasSize(1);
+        assertThat(client.indices().get(g -> g.index(INDICES.prefix() + "-narratives-*")).indices()).hasSize(1);
     }
 
     @Test
@@ -84,13 +86,13 @@ class IndexBootstrapperIT {
 
         Files.createDirectories(otherContent.resolve("analysis"));
         Files.writeString(otherContent.resolve("analysis/synonyms.txt"), "azc, asielzoekerscentrum\n");
-        var properties = new IndexProperties(PREFIX, "0-1", Duration.ofSeconds(10));
+        var properties = new IndexProperties(INDICES.prefix(), "0-1", Duration.ofSeconds(10));
         var restartWithOtherLexicon = new IndexBootstrapper(client, List.of(narratives()), names,
                 renderer, migrator, properties, new ContentProperties(otherContent, false, otherContent.resolve("export")));
         restartWithOtherLexicon.afterPropertiesSet();
 
         String after = aliasTargets().iterator().next();
-        assertThat(after).isNotEqualTo(before).startsWith(PREFIX + "-narratives-v" + narratives().version() + "-");
+        assertThat(after).isNotEqualTo(before).startsWith(INDICES.prefix() + "-narratives-v" + narratives().version() + "-");
         assertThat(client.count(c -> c.index(alias)).count()).isEqualTo(1);
     }
 

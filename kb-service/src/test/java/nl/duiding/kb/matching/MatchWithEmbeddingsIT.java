@@ -14,10 +14,10 @@ import java.util.Set;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import nl.duiding.kb.index.IndexNames;
-import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -38,21 +38,16 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("embedding-minilm")
 class MatchWithEmbeddingsIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final String MAST_STORY = "sinds die nieuwe zendmast naast de basisschool staat hebben de kinderen "
             + "elke dag hoofdpijn, haal dat ding weg";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.dir", () -> "../content");
         registry.add("duiding.content.import-on-start", () -> "true");
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
-    }
-
-    @AfterAll
-    static void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Autowired

@@ -12,13 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.NarrativeSamples;
-import nl.duiding.kb.support.TestIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -35,15 +35,15 @@ import org.springframework.test.web.servlet.MockMvc;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NarrativeSearchIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final TenantCode AMSTERDAM = new TenantCode("GM0363");
     private static final TenantCode ROTTERDAM = new TenantCode("GM0599");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.import-on-start", () -> "false");
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
     }
 
     @Autowired
@@ -69,11 +69,6 @@ class NarrativeSearchIT {
                 "Gerucht over de haven van Rotterdam"), "redacteur-rotterdam", "eindredacteur");
         workflow.create(NarrativeSamples.narrative("windmolen-concept", TenantCode.NATIONAL,
                 "Windmolens en <script>alert(1)</script> geluid"), "redacteur");
-    }
-
-    @AfterAll
-    void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Test

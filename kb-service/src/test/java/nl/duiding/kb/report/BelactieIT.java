@@ -27,12 +27,12 @@ import nl.duiding.kb.lease.ClusterLeases;
 import nl.duiding.kb.narrative.TenantCode;
 import nl.duiding.kb.simulation.ContactStream;
 import nl.duiding.kb.simulation.DetectionEvaluation;
-import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -52,15 +52,15 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BelactieIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final int DAYS = 3;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.dir", () -> "../content");
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
         registry.add("duiding.scheduling.enabled", () -> "false");
     }
 
@@ -86,12 +86,7 @@ class BelactieIT {
         stream = ContactStream.fromContent(Path.of("../content")).generate(new ContactStream.Settings(42, firstDay,
                 DAYS, ZONE, 700, 80, 14, 1, 3));
         feed(stream.contacts());
-        client.indices().refresh(r -> r.index(PREFIX + "-*"));
-    }
-
-    @AfterAll
-    static void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
+        client.indices().refresh(r -> r.index(INDICES.prefix() + "-*"));
     }
 
     private void feed(List<ContactStream.Contact> contacts) throws Exception {
@@ -164,7 +159,7 @@ class BelactieIT {
                     "belactie", 999));
         }
         feed(wave);
-        client.indices().refresh(r -> r.index(PREFIX + "-*"));
+        client.indices().refresh(r -> r.index(INDICES.prefix() + "-*"));
 
         var found = detector.detect(new TenantCode("GM0363"), Instant.now());
         assertThat(found).anySatisfy(c -> assertThat(c.slug()).isEqualTo("chemtrails"));

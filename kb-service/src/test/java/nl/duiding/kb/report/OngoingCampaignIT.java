@@ -14,10 +14,10 @@ import nl.duiding.kb.campaign.Campaign;
 import nl.duiding.kb.campaign.CampaignDetector;
 import nl.duiding.kb.narrative.TenantCode;
 import nl.duiding.kb.simulation.ContactStream;
-import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 class OngoingCampaignIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final TenantCode TENANT = new TenantCode("GM0363");
     private static final String LETTER = "Geachte gemeente, ik maak bezwaar tegen de komst van de opvang in het oude "
@@ -44,15 +45,9 @@ class OngoingCampaignIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.dir", () -> "../content");
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
         registry.add("duiding.scheduling.enabled", () -> "false");
-    }
-
-    @AfterAll
-    static void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Autowired
@@ -80,7 +75,7 @@ class OngoingCampaignIT {
                     "klooster-resident-" + String.format("%08d", i), List.of(), List.of(), "belactie", 1));
         }
         feed(contacts);
-        client.indices().refresh(r -> r.index(PREFIX + "-*"));
+        client.indices().refresh(r -> r.index(INDICES.prefix() + "-*"));
 
         // Unknown, the next day's part is no burst: it is what the evening already had.
         assertThat(templates(nextDay)).noneMatch(t -> t.contains("klooster"));

@@ -26,12 +26,13 @@ import java.util.Set;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.sun.net.httpserver.HttpServer;
 import nl.duiding.kb.simulation.ContactStream;
-import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -54,7 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportPageIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final String[] FIRST_NAMES = {"Jolanda", "Ahmet", "Sietske", "Bart", "Naima", "Henk", "Lotte",
             "Orhan", "Marieke", "Dirk"};
@@ -65,9 +67,8 @@ class ReportPageIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.dir", () -> Path.of("../content").toAbsolutePath().normalize().toString());
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
         registry.add("duiding.scheduling.enabled", () -> "false");
         registry.add("duiding.security.frame-ancestors", () -> "'self' " + origin(CRM));
     }
@@ -113,7 +114,7 @@ class ReportPageIT {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
         }
-        client.indices().refresh(r -> r.index(PREFIX + "-*"));
+        client.indices().refresh(r -> r.index(INDICES.prefix() + "-*"));
 
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
@@ -136,7 +137,6 @@ class ReportPageIT {
         }
         CRM.stop(0);
         OTHER_SITE.stop(0);
-        TestIndices.deleteAll(PREFIX);
         if (profile != null) {
             try (var files = Files.walk(profile)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -48,7 +48,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final Path EXPORT_DIR = temporaryDirectory("duiding-matrix-export");
     private static final Path CONTENT_DIR = temporaryDirectory("duiding-matrix-content");
 
@@ -59,11 +60,10 @@ class AccessMatrixIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.import-on-start", () -> "false");
         registry.add("duiding.content.dir", CONTENT_DIR::toString);
         registry.add("duiding.content.export-dir", EXPORT_DIR::toString);
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
     }
 
     @Autowired
@@ -81,11 +81,6 @@ class AccessMatrixIT {
             assertThat(session).as("form login of %s", user.getValue()).isNotNull();
             pageSessions.put(user.getKey(), session);
         }
-    }
-
-    @AfterAll
-    void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Test

@@ -21,12 +21,13 @@ import nl.duiding.kb.narrative.NarrativeKey;
 import nl.duiding.kb.narrative.NarrativeWorkflow;
 import nl.duiding.kb.narrative.TenantCode;
 import nl.duiding.kb.narrative.WorkflowAction;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.NarrativeSamples;
-import nl.duiding.kb.support.TestIndices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,7 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EditorLoginIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final TestIdentityProvider IDP = new TestIdentityProvider(true);
     private static final String CLIENT = "spring.security.oauth2.client.";
     private static final String ROTTERDAM_TITLE = "Gif in de Rotterdamse haven";
@@ -53,7 +55,7 @@ class EditorLoginIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.register(registry);
         registry.add("duiding.content.import-on-start", () -> "false");
         registry.add("server.address", () -> "127.0.0.1");
         // The API: bearer tokens of the same provider.
@@ -88,7 +90,6 @@ class EditorLoginIT {
     @AfterAll
     void stop() {
         IDP.close();
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Test

@@ -11,9 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.sun.net.httpserver.HttpServer;
-import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.IsolatedIndices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,12 +29,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("prod")
 class IdentityProviderDownIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final TestIdentityProvider IDP = new TestIdentityProvider();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.register(registry);
         registry.add("duiding.content.import-on-start", () -> "false");
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIdentityProvider.ISSUER);
@@ -45,7 +47,6 @@ class IdentityProviderDownIT {
     @AfterAll
     static void stop() {
         IDP.close();
-        TestIndices.deleteAll(PREFIX);
     }
 
     @LocalServerPort

@@ -19,11 +19,12 @@ import nl.duiding.kb.narrative.NarrativeKey;
 import nl.duiding.kb.narrative.NarrativeWorkflow;
 import nl.duiding.kb.narrative.TenantCode;
 import nl.duiding.kb.narrative.WorkflowAction;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.NarrativeSamples;
-import nl.duiding.kb.support.TestIndices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -43,7 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class JwtLoginIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final TestIdentityProvider IDP = new TestIdentityProvider();
     private static final String OLD_KEY = "old-" + UUID.randomUUID() + UUID.randomUUID();
     private static final String NEW_KEY = "new-" + UUID.randomUUID() + UUID.randomUUID();
@@ -51,7 +53,7 @@ class JwtLoginIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.register(registry);
         registry.add("duiding.content.import-on-start", () -> "false");
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIdentityProvider.ISSUER);
@@ -66,7 +68,6 @@ class JwtLoginIT {
     @AfterAll
     static void stop() {
         IDP.close();
-        TestIndices.deleteAll(PREFIX);
     }
 
     @LocalServerPort

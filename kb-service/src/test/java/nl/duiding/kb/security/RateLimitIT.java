@@ -9,10 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -31,15 +31,15 @@ import org.springframework.test.web.servlet.ResultActions;
 @AutoConfigureMockMvc
 class RateLimitIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final String MATCH = "{\"text\": \"ze spuiten gif vanuit vliegtuigen\", \"channel\": \"chat\"}";
     private static final String API_KEY = "rate-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.import-on-start", () -> "false");
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
         registry.add("duiding.rate-limit.match", () -> "3");
         registry.add("duiding.rate-limit.suggest", () -> "3");
         registry.add("duiding.rate-limit.login", () -> "3");
@@ -47,11 +47,6 @@ class RateLimitIT {
         registry.add("duiding.rate-limit.connector-factor", () -> "2");
         registry.add("duiding.rate-limit.period", () -> "1h");
         registry.add("duiding.security.api-keys.keys.connector-test", () -> API_KEY);
-    }
-
-    @AfterAll
-    static void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Autowired

@@ -18,13 +18,13 @@ import nl.duiding.kb.narrative.NarrativeKey;
 import nl.duiding.kb.narrative.NarrativeWorkflow;
 import nl.duiding.kb.narrative.TenantCode;
 import nl.duiding.kb.narrative.WorkflowAction;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.NarrativeSamples;
-import nl.duiding.kb.support.TestIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -47,7 +47,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final TenantCode AMSTERDAM = new TenantCode("GM0363");
     private static final TenantCode ROTTERDAM = new TenantCode("GM0599");
     private static final String SLUG = "maasvlakte-gif";
@@ -55,9 +56,8 @@ class TenantIsolationIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.import-on-start", () -> "false");
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
     }
 
     @Autowired
@@ -70,11 +70,6 @@ class TenantIsolationIT {
         publish(NarrativeSamples.narrative(SLUG, ROTTERDAM, TITLE), TestUsers.REDACTEUR_ROTTERDAM);
         publish(NarrativeSamples.narrative("grachten-gerucht", AMSTERDAM, "Gerucht over de grachten"),
                 TestUsers.REDACTEUR_AMSTERDAM);
-    }
-
-    @AfterAll
-    void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Test

@@ -21,10 +21,10 @@ import java.util.UUID;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import nl.duiding.kb.index.IndexNames;
-import nl.duiding.kb.support.TestIndices;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -40,19 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 class SignalIntakeIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.dir", () -> "../content");
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
         registry.add("duiding.scheduling.enabled", () -> "false");
-    }
-
-    @AfterAll
-    static void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Autowired

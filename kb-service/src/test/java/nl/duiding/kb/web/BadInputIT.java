@@ -11,11 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import nl.duiding.kb.narrative.TenantCode;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.NarrativeSamples;
-import nl.duiding.kb.support.TestIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -37,19 +37,14 @@ import tools.jackson.databind.node.ObjectNode;
 @AutoConfigureMockMvc
 class BadInputIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.import-on-start", () -> "false");
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
         registry.add("duiding.api.max-body-size", () -> "64KB");
-    }
-
-    @AfterAll
-    static void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @Autowired

@@ -38,11 +38,11 @@ import nl.duiding.kb.narrative.NarrativeWorkflow;
 import nl.duiding.kb.narrative.TenantCode;
 import nl.duiding.kb.narrative.WorkflowAction;
 import nl.duiding.kb.security.AccessMatrix;
+import nl.duiding.kb.support.IsolatedIndices;
 import nl.duiding.kb.support.NarrativeSamples;
-import nl.duiding.kb.support.TestIndices;
 import nl.duiding.kb.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,7 +63,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FuzzIT {
 
-    private static final String PREFIX = TestIndices.randomPrefix();
+    @RegisterExtension
+    static final IsolatedIndices INDICES = new IsolatedIndices();
     private static final long SEED = Long.getLong("duiding.fuzz.seed", 20261126L);
     private static final int REQUESTS = Integer.getInteger("duiding.fuzz.requests", 10_000);
     private static final Duration TIME_LIMIT = Duration.ofMinutes(10);
@@ -78,21 +79,15 @@ class FuzzIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("duiding.index.prefix", () -> PREFIX);
+        INDICES.registerWithTestUsers(registry);
         registry.add("duiding.content.import-on-start", () -> "false");
         registry.add("duiding.content.dir", () -> temporaryDirectory("duiding-fuzz-content").toString());
         registry.add("duiding.content.export-dir", () -> temporaryDirectory("duiding-fuzz-export").toString());
-        registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
         registry.add("duiding.api.max-body-size", () -> BODY_LIMIT / 1024 + "KB");
         registry.add("server.address", () -> "127.0.0.1");
         for (String limit : List.of("match", "suggest", "login", "documents")) {
             registry.add("duiding.rate-limit." + limit, () -> "1000000");
         }
-    }
-
-    @AfterAll
-    static void deleteIndices() {
-        TestIndices.deleteAll(PREFIX);
     }
 
     @LocalServerPort
