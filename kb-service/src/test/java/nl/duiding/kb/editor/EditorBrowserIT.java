@@ -62,10 +62,7 @@ class EditorBrowserIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        INDICES.registerWithTestUsers(registry);
-        // Absolute: under a real servlet container a relative path would be read as a web resource.
-        registry.add("duiding.content.dir", () -> java.nio.file.Path.of("../content").toAbsolutePath().normalize().toString());
-        registry.add("duiding.content.import-on-start", () -> "true");
+        INDICES.registerWithLibrary(registry);
     }
 
     private static ChromeDriver browser;

@@ -16,7 +16,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -54,9 +53,7 @@ class EditorPagesIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        INDICES.registerWithTestUsers(registry);
-        registry.add("duiding.content.dir", () -> Path.of("../content").toAbsolutePath().normalize().toString());
-        registry.add("duiding.content.import-on-start", () -> "true");
+        INDICES.registerWithLibrary(registry);
         registry.add("duiding.security.frame-ancestors", () -> "'self' https://intranet.gemeente.example");
         // Every test logs in as several people from one address; the login limit has its own test (RateLimitIT).
         registry.add("duiding.rate-limit.login", () -> "1000");

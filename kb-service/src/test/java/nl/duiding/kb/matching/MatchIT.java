@@ -40,9 +40,7 @@ class MatchIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        INDICES.registerWithTestUsers(registry);
-        registry.add("duiding.content.dir", () -> "../content");
-        registry.add("duiding.content.import-on-start", () -> "true");
+        INDICES.registerWithLibrary(registry);
     }
 
     @Autowired

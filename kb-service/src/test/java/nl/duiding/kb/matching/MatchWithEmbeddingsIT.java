@@ -45,9 +45,7 @@ class MatchWithEmbeddingsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        INDICES.registerWithTestUsers(registry);
-        registry.add("duiding.content.dir", () -> "../content");
-        registry.add("duiding.content.import-on-start", () -> "true");
+        INDICES.registerWithLibrary(registry);
     }
 
     @Autowired

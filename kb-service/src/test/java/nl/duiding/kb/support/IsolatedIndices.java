@@ -1,5 +1,7 @@
 package nl.duiding.kb.support;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +28,16 @@ public final class IsolatedIndices implements AfterAllCallback {
     public void registerWithTestUsers(DynamicPropertyRegistry registry) {
         register(registry);
         registry.add("duiding.security.local-users-file", () -> TestUsers.writeFile().toString());
+    }
+
+    /**
+     * The class's index prefix, the test users and the repository's content library, imported on start as a start
+     * does it (an absolute path: under a real servlet container a relative one would be read as a web resource).
+     */
+    public void registerWithLibrary(DynamicPropertyRegistry registry) {
+        registerWithTestUsers(registry);
+        registry.add("duiding.content.dir", () -> Path.of("../content").toAbsolutePath().normalize().toString());
+        registry.add("duiding.content.import-on-start", () -> "true");
     }
 
     @Override
