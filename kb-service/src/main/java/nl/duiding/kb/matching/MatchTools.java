@@ -45,10 +45,13 @@ class MatchTools implements ApplicationRunner {
     private final MatchProperties properties;
     private final ConfigurableApplicationContext context;
     private final JsonMapper json;
+    private final ClaimLanguageCache claimLanguage;
 
     MatchTools(MatchEvaluation evaluation, Matcher matcher, MatchBenchmark benchmark, PublishedNarratives published,
             ContentProperties content, CalibrationTrainer trainer, CalibrationHolder calibration,
-            MatchProperties properties, ConfigurableApplicationContext context, JsonMapper json) {
+            MatchProperties properties, ConfigurableApplicationContext context, JsonMapper json,
+            ClaimLanguageCache claimLanguage) {
+        this.claimLanguage = claimLanguage;
         this.evaluation = evaluation;
         this.matcher = matcher;
         this.benchmark = benchmark;
@@ -65,6 +68,8 @@ class MatchTools implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException, InterruptedException {
         String tool = context.getEnvironment().getProperty("duiding.tool", "");
         String output = context.getEnvironment().getProperty("duiding.tool.output");
+        // Every tool measures on the claim language of the whole imported index, not on one built half-way.
+        claimLanguage.awaitRebuilds();
         int status = switch (tool) {
             case "evaluate" -> evaluate(context.getEnvironment().getProperty("duiding.tool.files", ""), output);
             case "calibrate" -> calibrate(context.getEnvironment().getProperty("duiding.tool.files",
