@@ -75,12 +75,11 @@ class Matcher {
     List<Window> windows(String text, Set<String> tenants, Set<String> excludeIds) {
         long start = System.nanoTime();
         List<String> split = split(text);
-        // The windows are embedded here; their nearest phrasings are searched while the words are analysed and
-        // searched.
+        // The windows are embedded and their nearest phrasings searched while the words are analysed and searched.
         CompletableFuture<List<List<MatchSearch.Candidate>>> nearest = embedder.enabled()
-                ? search.neighbours(embedder.queries(split), tenants, excludeIds, embedder.neighbours())
+                ? embedder.queriesAsync(split).thenCompose(vectors -> search.neighbours(vectors, tenants, excludeIds,
+                        embedder.neighbours()))
                 : CompletableFuture.completedFuture(null);
-        long embedded = System.nanoTime();
         List<QueryTerms> analysed = analyseWindows(split);
         long analysedAt = System.nanoTime();
         List<List<MatchSearch.Candidate>> candidates = search.candidates(analysed, tenants, excludeIds,
@@ -102,7 +101,9 @@ class Matcher {
                 Cues.CLAIM, terms.getOrDefault(cueIds.get(0), Map.of()).keySet(),
                 Cues.PROCEDURE, terms.getOrDefault(cueIds.get(1), Map.of()).keySet());
         ClaimLanguage language = claimLanguage.get();
+        long waitFrom = System.nanoTime();
         List<List<MatchSearch.Candidate>> neighbours = joined(nearest);
+        long waited = System.nanoTime() - waitFrom;
 
         List<Window> windows = new ArrayList<>();
         for (int i = 0; i < analysed.size(); i++) {
@@ -116,11 +117,11 @@ class Matcher {
                     neighbours == null ? null : neighbours.get(i))));
         }
         if (log.isDebugEnabled()) {
-            log.debug("matched {} window(s), {} documents: embedding {} ms, analysis {} ms, search {} ms, "
-                    + "term vectors {} ms, features {} ms", analysed.size(), ids.size(), (embedded - start) / 1_000_000,
-                    (analysedAt - embedded) / 1_000_000,
-                    (searched - analysedAt) / 1_000_000, (termsRead - searched) / 1_000_000,
-                    (System.nanoTime() - termsRead) / 1_000_000);
+            log.debug("matched {} window(s), {} documents: analysis {} ms, search {} ms, term vectors {} ms, "
+                    + "then waited {} ms for the neighbours, features {} ms", analysed.size(), ids.size(),
+                    (analysedAt - start) / 1_000_000, (searched - analysedAt) / 1_000_000,
+                    (termsRead - searched) / 1_000_000, waited / 1_000_000,
+                    (System.nanoTime() - termsRead - waited) / 1_000_000);
         }
         return windows;
     }

@@ -3,12 +3,16 @@ package nl.duiding.kb.matching;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +26,7 @@ class TextEmbedder {
     private final EmbeddingProperties properties;
     private final EmbeddingModel model;
     private final String modelId;
+    private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
 
     TextEmbedder(EmbeddingProperties properties) {
         this.properties = properties;
@@ -68,6 +73,14 @@ class TextEmbedder {
         return embed(texts, properties.queryPrefix());
     }
 
+    /**
+     * {@link #queries} on another thread, so that the caller can meanwhile do its own work (the word search). The
+     * model spreads a call's texts over its own threads; this one only waits for them, so a virtual thread does.
+     */
+    CompletableFuture<List<float[]>> queriesAsync(List<String> texts) {
+        return CompletableFuture.supplyAsync(() -> queries(texts), waiting);
+    }
+
     /** Vectors for phrasings to index (with the document prefix), in order. */
     List<float[]> documents(List<String> texts) {
         return embed(texts, properties.documentPrefix());
@@ -82,6 +95,11 @@ class TextEmbedder {
         }
         List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(prefix + t)).toList();
         return model.embedAll(segments).content().stream().map(Embedding::vector).toList();
+    }
+
+    @PreDestroy
+    void stop() {
+        waiting.shutdownNow();
     }
 
     private static Path readable(String file, String property) {
