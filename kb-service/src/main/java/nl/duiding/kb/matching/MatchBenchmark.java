@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Load on {@code POST /api/v1/match} over loopback HTTP from a number of concurrent clients for a bounded time,
  * reading the server-side time from the {@code Server-Timing} header; and, as the reference in the same session, the
- * raw Elasticsearch multi-search that matching issues for the same texts at the same concurrency.
+ * raw Elasticsearch multi-search that matching issues for the same texts at the same concurrency (with an embedding
+ * model also its knn multi-search, on vectors computed before the load: the reference is Elasticsearch's work only).
  */
 @Component
 class MatchBenchmark {
@@ -35,8 +39,11 @@ class MatchBenchmark {
     private final Matcher matcher;
     private final MatchProperties properties;
     private final JsonMapper json;
+    private final TextEmbedder embedder;
 
-    MatchBenchmark(MatchSearch search, Matcher matcher, MatchProperties properties, JsonMapper json) {
+    MatchBenchmark(MatchSearch search, Matcher matcher, MatchProperties properties, JsonMapper json,
+            TextEmbedder embedder) {
+        this.embedder = embedder;
         this.search = search;
         this.matcher = matcher;
         this.properties = properties;
@@ -73,10 +80,18 @@ class MatchBenchmark {
             return timing.find() ? Double.parseDouble(timing.group(1)) : Double.NaN;
         });
         // The same windows as matching: a long letter is analysed and searched window by window there too.
+        Set<String> national = Set.of(TenantCode.NATIONAL.value());
+        Map<String, List<float[]>> vectors = new HashMap<>();
+        if (embedder.enabled()) {
+            texts.forEach(text -> vectors.computeIfAbsent(text, t -> embedder.queries(matcher.windowTexts(t))));
+        }
         Load raw = load(clients, warmUp, measure, arrivals, pacing, texts, text -> {
             long start = System.nanoTime();
-            search.candidates(matcher.analyse(text), Set.of(TenantCode.NATIONAL.value()), Set.of(),
-                    properties.candidates());
+            CompletableFuture<?> nearest = embedder.enabled()
+                    ? search.neighbours(vectors.get(text), national, Set.of(), embedder.neighbours())
+                    : CompletableFuture.completedFuture(null);
+            search.candidates(matcher.analyse(text), national, Set.of(), properties.candidates());
+            nearest.join();
             return (System.nanoTime() - start) / 1e6;
         });
         return new Result(clients, arrivals, pacing.toMillis(), match.summary(), raw.summary());

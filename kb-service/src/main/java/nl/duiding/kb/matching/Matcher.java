@@ -60,10 +60,11 @@ class Matcher {
 
     /** The text's windows as the search sees them: split, analysed and with their misspelt words corrected. */
     List<QueryTerms> analyse(String text) {
-        return analyseWindows(split(text));
+        return analyseWindows(windowTexts(text));
     }
 
-    private List<String> split(String text) {
+    /** The text's windows, as matching splits it. */
+    List<String> windowTexts(String text) {
         return TextWindows.split(text, properties.windowWords(), properties.maxWindows());
     }
 
@@ -74,7 +75,7 @@ class Matcher {
     /** Per window, the features of every retrieved narrative; {@code excludeIds} hides documents (for fitting). */
     List<Window> windows(String text, Set<String> tenants, Set<String> excludeIds) {
         long start = System.nanoTime();
-        List<String> split = split(text);
+        List<String> split = windowTexts(text);
         // The windows are embedded and their nearest phrasings searched while the words are analysed and searched.
         CompletableFuture<List<List<MatchSearch.Candidate>>> nearest = embedder.enabled()
                 ? embedder.queriesAsync(split).thenCompose(vectors -> search.neighbours(vectors, tenants, excludeIds,
