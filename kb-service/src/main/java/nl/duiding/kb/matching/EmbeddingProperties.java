@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queryPrefix    put before a text to match (models such as e5 expect {@code "query: "})
  * @param documentPrefix put before an indexed phrasing ({@code "passage: "} for e5)
  * @param neighbours     nearest phrasings read per window
+ * @param maxWindows     at most this many windows of a text are embedded: all of a shorter text, else those whose
+ *                       words lean most to the narratives' language (a 20,000-character letter has up to 80)
  */
 @ConfigurationProperties("duiding.matching.embedding")
 public record EmbeddingProperties(
@@ -29,7 +31,8 @@ public record EmbeddingProperties(
         String name,
         @DefaultValue("") String queryPrefix,
         @DefaultValue("") String documentPrefix,
-        @DefaultValue("50") int neighbours) {
+        @DefaultValue("50") int neighbours,
+        @DefaultValue("8") int maxWindows) {
 
     static final String NONE = "none";
     static final String BUNDLED = "all-minilm-l6-v2-q";

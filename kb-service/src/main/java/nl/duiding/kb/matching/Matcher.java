@@ -1,6 +1,7 @@
 package nl.duiding.kb.matching;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,12 +78,15 @@ class Matcher {
     List<Window> windows(String text, Set<String> tenants, Set<String> excludeIds) {
         long start = System.nanoTime();
         List<String> split = windowTexts(text);
+        boolean embedEvery = embedder.enabled() && split.size() <= embedder.maxWindows();
         // The windows are embedded and their nearest phrasings searched while the words are analysed and searched.
-        CompletableFuture<List<List<MatchSearch.Candidate>>> nearest = embedder.enabled()
-                ? embedder.queriesAsync(split).thenCompose(vectors -> search.neighbours(vectors, tenants, excludeIds,
-                        embedder.neighbours()))
+        CompletableFuture<List<List<MatchSearch.Candidate>>> nearest = embedEvery
+                ? neighbours(split, tenants, excludeIds)
                 : CompletableFuture.completedFuture(null);
         List<QueryTerms> analysed = analyseWindows(split);
+        if (embedder.enabled() && !embedEvery) {
+            nearest = neighboursOfClaimWindows(split, analysed, tenants, excludeIds);
+        }
         long analysedAt = System.nanoTime();
         List<List<MatchSearch.Candidate>> candidates = search.candidates(analysed, tenants, excludeIds,
                 properties.candidates());
@@ -125,6 +130,37 @@ class Matcher {
                     (System.nanoTime() - termsRead - waited) / 1_000_000);
         }
         return windows;
+    }
+
+    private CompletableFuture<List<List<MatchSearch.Candidate>>> neighbours(List<String> windows, Set<String> tenants,
+            Set<String> excludeIds) {
+        return embedder.queriesAsync(windows).thenCompose(vectors -> search.neighbours(vectors, tenants, excludeIds,
+                embedder.neighbours()));
+    }
+
+    /**
+     * For a text of more windows than the model may embed (a long letter: about 5 ms of CPU a window with the small
+     * model), only the windows whose words lean most to the narratives' language; the others get no neighbours.
+     */
+    private CompletableFuture<List<List<MatchSearch.Candidate>>> neighboursOfClaimWindows(List<String> windows,
+            List<QueryTerms> analysed, Set<String> tenants, Set<String> excludeIds) {
+        ClaimLanguage language = claimLanguage.get();
+        List<Integer> chosen = IntStream.range(0, analysed.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> language.of(stems(analysed.get(i)))).reversed())
+                .limit(embedder.maxWindows())
+                .sorted()
+                .toList();
+        return neighbours(chosen.stream().map(windows::get).toList(), tenants, excludeIds).thenApply(found -> {
+            List<List<MatchSearch.Candidate>> all = new ArrayList<>(Collections.nCopies(windows.size(), List.of()));
+            for (int c = 0; c < chosen.size(); c++) {
+                all.set(chosen.get(c), found.get(c));
+            }
+            return all;
+        });
+    }
+
+    private static List<String> stems(QueryTerms window) {
+        return window.positions().stream().flatMap(p -> p.tokens().stream()).toList();
     }
 
     /** The neighbour search's result; its failure as the search's own exception, as the word search reports it. */

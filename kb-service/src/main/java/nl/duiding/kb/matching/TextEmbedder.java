@@ -68,6 +68,10 @@ class TextEmbedder {
         return properties.neighbours();
     }
 
+    int maxWindows() {
+        return properties.maxWindows();
+    }
+
     /** Vectors for texts to match (with the query prefix), in order. */
     List<float[]> queries(List<String> texts) {
         return embed(texts, properties.queryPrefix());

@@ -85,7 +85,7 @@ class CalibrationHolderTest {
     }
 
     static EmbeddingProperties embedding(String model) {
-        return new EmbeddingProperties(model, null, null, PoolingMode.MEAN, null, "", "", 50);
+        return new EmbeddingProperties(model, null, null, PoolingMode.MEAN, null, "", "", 50, 8);
     }
 
     private String semanticCalibration(String model) throws IOException {

@@ -100,6 +100,60 @@ class MatchWithEmbeddingsIT {
                 .andExpect(jsonPath("$.matches").isEmpty());
     }
 
+    @Test
+    void embedsOnlyTheWindowsOfALongLetterThatSoundMostLikeAClaim() throws Exception {
+        List<String> paragraphs = List.of(
+                "Geachte heer of mevrouw, ik schrijf u omdat ik een parkeervergunning wil aanvragen voor mijn tweede "
+                        + "auto. Mijn partner werkt in ploegendienst en komt vaak laat thuis.",
+                "Daarnaast wil ik weten wanneer het grofvuil in onze straat wordt opgehaald, want wij hebben een oude "
+                        + "bank en een kast die weg moeten na de verhuizing.",
+                "Ook moet mijn paspoort worden verlengd. Kan ik daarvoor online een afspraak maken bij het "
+                        + "gemeentehuis, of moet ik bellen met het klantcontactcentrum?",
+                "Verder heb ik een vraag over de aanslag gemeentelijke belastingen. Ik wil graag in termijnen betalen "
+                        + "en zou willen weten hoe ik dat regel.",
+                "De lantaarnpaal voor ons huis is al twee weken kapot. Ik heb het al gemeld via de app maar er is nog "
+                        + "niemand geweest om hem te repareren.",
+                "Sinds die nieuwe zendmast naast de basisschool staat hebben de kinderen elke dag hoofdpijn en slapen "
+                        + "ze slecht, die straling is gevaarlijk, haal dat ding weg.",
+                "Onze buren gaan verbouwen en ik vraag mij af of daar een omgevingsvergunning voor nodig is en waar ik "
+                        + "de plannen kan inzien.",
+                "Mijn zoon gaat na de zomer naar de middelbare school. Heeft hij recht op leerlingenvervoer, of moet "
+                        + "hij zelf met de fiets?",
+                "Het speeltuintje in de wijk heeft een kapot klimrek. Wie is daarvoor verantwoordelijk en wanneer "
+                        + "wordt het gemaakt?",
+                "Ik wil mij graag aanmelden als vrijwilliger bij het buurthuis. Waar kan ik mij daarvoor melden en "
+                        + "wat wordt er van mij verwacht?",
+                "In de bibliotheek wil ik graag een cursus digitale vaardigheden volgen. Weet u of die ook in de "
+                        + "avonduren wordt gegeven en wat die kost?",
+                "Mijn moeder woont alleen en heeft hulp nodig bij het huishouden. Hoe vragen wij huishoudelijke hulp "
+                        + "aan via de Wmo en hoe lang duurt dat?",
+                "De stoep in onze straat ligt scheef door boomwortels. Mijn buurvrouw met een rollator is er vorige "
+                        + "week bijna over gevallen.",
+                "Wij willen een straatfeest organiseren in september. Welke vergunning hebben wij nodig om de straat "
+                        + "een middag af te sluiten?",
+                "Ook zou ik graag weten of er subsidie bestaat voor zonnepanelen of voor het isoleren van de "
+                        + "spouwmuur van een ouder huis.",
+                "Onze hond is vorige maand overleden. Moet ik hem afmelden voor de hondenbelasting, en krijg ik dan "
+                        + "geld terug over de rest van het jaar?",
+                "Tot slot wil ik weten of de milieustraat op zaterdag open is, want dan kan ik zelf het snoeiafval "
+                        + "wegbrengen met de aanhanger.",
+                "Ik hoor graag van u en dank u alvast voor de moeite. Met vriendelijke groet, een bewoner van de "
+                        + "Beukenlaan.");
+        String letter = String.join(" ", paragraphs);
+
+        List<Matcher.Window> windows = matcher.windows(letter, Set.of("nationaal"), Set.of());
+        List<Matcher.Window> embedded = windows.stream().filter(w -> w.scored().values().stream()
+                .anyMatch(s -> s.features().semantic().similarity() != 0)).toList();
+
+        assertThat(windows.size()).isGreaterThan(8);
+        assertThat(embedded.size()).isEqualTo(8);
+        assertThat(embedded.stream().map(w -> w.terms().text())).anyMatch(text -> text.contains("zendmast"));
+        mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(new MatchRequest(letter, "brief", null))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.matches[0].slug").value("5g-gezondheid"));
+    }
+
     private long count(String index, Query query) throws IOException {
         return client.count(c -> c.index(index).query(query)).count();
     }

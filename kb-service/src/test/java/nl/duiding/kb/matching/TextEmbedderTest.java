@@ -43,7 +43,7 @@ class TextEmbedderTest {
         Path model = copy("/all-minilm-l6-v2-q.onnx", dir.resolve("model.onnx"));
         Path tokenizer = copy("/all-minilm-l6-v2-q-tokenizer.json", dir.resolve("tokenizer.json"));
         TextEmbedder fromFiles = new TextEmbedder(new EmbeddingProperties(EmbeddingProperties.ONNX, model.toString(),
-                tokenizer.toString(), PoolingMode.MEAN, "minilm-uit-bestand", "", "", 50));
+                tokenizer.toString(), PoolingMode.MEAN, "minilm-uit-bestand", "", "", 50, 8));
         TextEmbedder bundled = new TextEmbedder(CalibrationHolderTest.embedding(EmbeddingProperties.BUNDLED));
         String text = "ze hangen kastjes met zenders in de lantaarnpalen";
 
@@ -58,7 +58,7 @@ class TextEmbedderTest {
         Path tokenizer = copy("/all-minilm-l6-v2-q-tokenizer.json", dir.resolve("tokenizer.json"));
 
         assertThatThrownBy(() -> new TextEmbedder(new EmbeddingProperties(EmbeddingProperties.ONNX, model.toString(),
-                tokenizer.toString(), PoolingMode.MEAN, " ", "", "", 50)))
+                tokenizer.toString(), PoolingMode.MEAN, " ", "", "", 50, 8)))
                 .hasMessageContaining("duiding.matching.embedding.name must name the ONNX model");
     }
 
@@ -78,7 +78,7 @@ class TextEmbedderTest {
     @Test
     void refusesAnOnnxModelWithoutItsFiles() {
         EmbeddingProperties properties = new EmbeddingProperties(EmbeddingProperties.ONNX, "/nonexistent/model.onnx",
-                null, PoolingMode.MEAN, "e5-small", "query: ", "passage: ", 50);
+                null, PoolingMode.MEAN, "e5-small", "query: ", "passage: ", 50, 8);
 
         assertThatThrownBy(() -> new TextEmbedder(properties))
                 .hasMessageContaining("duiding.matching.embedding.model-file must name a readable file");
