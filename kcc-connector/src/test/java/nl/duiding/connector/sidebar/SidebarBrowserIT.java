@@ -170,7 +170,9 @@ class SidebarBrowserIT {
             notes.clear();
             notes.sendKeys(NOTES_5G);
             browser.findElement(By.id("open-zijbalk")).click();
-            browser.switchTo().frame("duiding");
+            // The form loads a new CRM page: wait until the old one is gone and the new one's sidebar is there.
+            waiting().until(ExpectedConditions.stalenessOf(notes));
+            waiting().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("duiding"));
             cardFor("5g-gezondheid");
         } finally {
             browser.switchTo().defaultContent();
