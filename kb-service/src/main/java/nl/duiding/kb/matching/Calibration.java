@@ -36,7 +36,7 @@ record Calibration(List<String> features, double[] mean, double[] scale, double[
 
     /** The embedding model it was fitted with, {@code none} if it was fitted on words alone. */
     String embeddingModel() {
-        return String.valueOf(fitted.getOrDefault(EMBEDDING_MODEL, "none"));
+        return semantic() ? String.valueOf(fitted.get(EMBEDDING_MODEL)) : EmbeddingProperties.NONE;
     }
 
     static final String EMBEDDING_MODEL = "embeddingModel";

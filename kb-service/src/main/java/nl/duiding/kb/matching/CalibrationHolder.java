@@ -42,7 +42,7 @@ class CalibrationHolder {
 
     /** A calibration fitted with sentence vectors means nothing without them, or with another model's. */
     private static void requireSameModel(Calibration calibration, TextEmbedder embedder, String location) {
-        String fittedWith = calibration.semantic() ? calibration.embeddingModel() : EmbeddingProperties.NONE;
+        String fittedWith = calibration.embeddingModel();
         if (!fittedWith.equals(embedder.modelId())) {
             throw new IllegalStateException("The match calibration " + location + " was fitted with embedding model '"
                     + fittedWith + "', but duiding.matching.embedding uses '" + embedder.modelId()

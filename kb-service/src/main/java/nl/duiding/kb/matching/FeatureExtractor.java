@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +32,8 @@ final class FeatureExtractor {
             Map<String, Set<String>> cues, ClaimLanguage language, List<MatchSearch.Candidate> neighbours) {
         Map<String, List<DocTerms>> byGroup = new LinkedHashMap<>();
         documents.forEach(d -> byGroup.computeIfAbsent(d.group(), g -> new ArrayList<>()).add(d));
-        Set<String> unknownTokens = new HashSet<>();
-        Set<String> queryTokens = new HashSet<>();
-        query.positions().forEach(p -> {
-            queryTokens.addAll(p.tokens());
-            if (!p.known()) {
-                unknownTokens.addAll(p.tokens());
-            }
-        });
+        Set<String> unknownTokens = query.unknownTokens();
+        Set<String> queryTokens = query.tokens();
 
         Map<String, GroupCoverage> coverage = new LinkedHashMap<>();
         byGroup.forEach((group, docs) -> coverage.put(group, cover(query, queryTokens, unknownTokens, docs)));

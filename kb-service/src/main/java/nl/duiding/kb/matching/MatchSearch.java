@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.TermvectorsResponse;
@@ -74,22 +75,29 @@ class MatchSearch {
      * (typos, mostly). Fuzzy matching is costly per word, so it only gets the words that need it.
      */
     Query query(String window, Set<String> tenants, Set<String> excludeIds, List<String> kinds, String unknownWords) {
-        List<FieldValue> tenantValues = tenants.stream().map(FieldValue::of).toList();
-        List<FieldValue> kindValues = kinds.stream().map(FieldValue::of).toList();
         return Query.of(q -> q.bool(b -> {
-            b.filter(f -> f.terms(t -> t.field("tenant").terms(v -> v.value(tenantValues))))
-                    .filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(kindValues))))
+            scope(b, tenants, excludeIds, kinds)
                     .should(s -> s.match(m -> m.field(FIELD).query(window)))
                     .minimumShouldMatch("1");
             if (!unknownWords.isBlank()) {
                 b.should(s -> s.match(m -> m.field(FIELD + ".exact").query(unknownWords).fuzziness(TYPO_EDITS)
                         .prefixLength(1).maxExpansions(20).boost(0.5f)));
             }
-            if (!excludeIds.isEmpty()) {
-                b.mustNot(n -> n.ids(i -> i.values(List.copyOf(excludeIds))));
-            }
             return b;
         }));
+    }
+
+    /** What any search of matching may find: the caller's tenants, these kinds, none of the hidden documents. */
+    private static BoolQuery.Builder scope(BoolQuery.Builder b, Set<String> tenants, Set<String> excludeIds,
+            List<String> kinds) {
+        List<FieldValue> tenantValues = tenants.stream().map(FieldValue::of).toList();
+        List<FieldValue> kindValues = kinds.stream().map(FieldValue::of).toList();
+        b.filter(f -> f.terms(t -> t.field("tenant").terms(v -> v.value(tenantValues))))
+                .filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(kindValues))));
+        if (!excludeIds.isEmpty()) {
+            b.mustNot(n -> n.ids(i -> i.values(List.copyOf(excludeIds))));
+        }
+        return b;
     }
 
     /** Candidate hits per analysed window (phrasings and classes), in one multi-search. */
@@ -132,16 +140,7 @@ class MatchSearch {
      */
     CompletableFuture<List<List<Candidate>>> neighbours(List<float[]> vectors, Set<String> tenants,
             Set<String> excludeIds, int k) {
-        List<FieldValue> tenantValues = tenants.stream().map(FieldValue::of).toList();
-        List<FieldValue> kindValues = NEIGHBOUR_KINDS.stream().map(FieldValue::of).toList();
-        Query filter = Query.of(q -> q.bool(b -> {
-            b.filter(f -> f.terms(t -> t.field("tenant").terms(v -> v.value(tenantValues))))
-                    .filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(kindValues))));
-            if (!excludeIds.isEmpty()) {
-                b.mustNot(n -> n.ids(i -> i.values(List.copyOf(excludeIds))));
-            }
-            return b;
-        }));
+        Query filter = Query.of(q -> q.bool(b -> scope(b, tenants, excludeIds, NEIGHBOUR_KINDS)));
         try {
             return async.msearch(m -> {
                 for (float[] vector : vectors) {

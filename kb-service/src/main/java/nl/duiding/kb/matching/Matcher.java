@@ -146,7 +146,7 @@ class Matcher {
             List<QueryTerms> analysed, Set<String> tenants, Set<String> excludeIds) {
         ClaimLanguage language = claimLanguage.get();
         List<Integer> chosen = IntStream.range(0, analysed.size()).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> language.of(stems(analysed.get(i)))).reversed())
+                .sorted(Comparator.comparingDouble((Integer i) -> language.of(analysed.get(i).tokens())).reversed())
                 .limit(embedder.maxWindows())
                 .sorted()
                 .toList();
@@ -157,10 +157,6 @@ class Matcher {
             }
             return all;
         });
-    }
-
-    private static List<String> stems(QueryTerms window) {
-        return window.positions().stream().flatMap(p -> p.tokens().stream()).toList();
     }
 
     /** The neighbour search's result; its failure as the search's own exception, as the word search reports it. */

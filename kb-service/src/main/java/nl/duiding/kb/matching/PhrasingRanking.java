@@ -2,7 +2,6 @@ package nl.duiding.kb.matching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -19,14 +18,8 @@ final class PhrasingRanking {
 
     /** {@code text} and {@code phrasings} as analysed by {@link MatchSearch#analyse}; best first. */
     static List<PhrasingCoverage> rank(QueryTerms text, List<QueryTerms> phrasings) {
-        Set<String> tokens = new HashSet<>();
-        Set<String> unknown = new HashSet<>();
-        text.positions().forEach(p -> {
-            tokens.addAll(p.tokens());
-            if (!p.known()) {
-                unknown.addAll(p.tokens());
-            }
-        });
+        Set<String> tokens = text.tokens();
+        Set<String> unknown = text.unknownTokens();
         List<PhrasingCoverage> ranked = new ArrayList<>();
         for (QueryTerms phrasing : phrasings) {
             double total = 0;

@@ -1,5 +1,6 @@
 package nl.duiding.kb.matching;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,6 +23,22 @@ record QueryTerms(String text, List<Position> positions, String corrections) {
     /** What the search looks for: the text as written, and the right spelling of its misspelt words. */
     String searchText() {
         return corrections.isEmpty() ? text : text + " " + corrections;
+    }
+
+    /** Every token of the window: its words' stems, synonyms and compound parts. */
+    Set<String> tokens() {
+        return tokensWhere(false);
+    }
+
+    /** The tokens at positions no document knows (names, typos, other topics). */
+    Set<String> unknownTokens() {
+        return tokensWhere(true);
+    }
+
+    private Set<String> tokensWhere(boolean unknownOnly) {
+        Set<String> tokens = new HashSet<>();
+        positions.stream().filter(p -> !unknownOnly || !p.known()).forEach(p -> tokens.addAll(p.tokens()));
+        return tokens;
     }
 
     double totalWeight() {
