@@ -14,9 +14,10 @@ import java.util.Map;
  * @param weights  per input
  * @param bias     intercept
  * @param fitted   how and on what the model was fitted (for the record only)
+ * @param longTexts the second stage for letters longer than the texts this model was fitted on; null for none
  */
 record Calibration(List<String> features, double[] mean, double[] scale, double[] weights, double bias,
-        Map<String, Object> fitted) {
+        Map<String, Object> fitted, LongTextCalibration longTexts) {
 
     Calibration {
         if (!Features.NAMES.equals(features) && !Features.SEMANTIC_NAMES.equals(features)) {
@@ -27,6 +28,26 @@ record Calibration(List<String> features, double[] mean, double[] scale, double[
             throw new IllegalArgumentException("Calibration arrays do not match its feature list");
         }
         fitted = fitted == null ? Map.of() : Map.copyOf(fitted);
+    }
+
+    /** A calibration without a long-text stage. */
+    Calibration(List<String> features, double[] mean, double[] scale, double[] weights, double bias,
+            Map<String, Object> fitted) {
+        this(features, mean, scale, weights, bias, fitted, null);
+    }
+
+    Calibration withLongTexts(LongTextCalibration stage) {
+        return new Calibration(features, mean, scale, weights, bias, fitted, stage);
+    }
+
+    /**
+     * A narrative's score in a text, from the probability of its best window: that probability itself, or for a long
+     * text, the long-text stage's (which also weighs the second-best window's probability).
+     */
+    double textScore(double windowProbability, Features bestWindow, double secondProbability, boolean longText) {
+        return longText && longTexts != null
+                ? longTexts.probability(windowProbability, bestWindow, secondProbability)
+                : windowProbability;
     }
 
     /** Whether it was fitted with sentence vectors, and so needs the same embedding model. */

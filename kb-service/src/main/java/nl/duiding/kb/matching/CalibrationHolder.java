@@ -28,6 +28,7 @@ class CalibrationHolder {
         try (InputStream in = resources.getResource(properties.calibration()).getInputStream()) {
             Calibration calibration = json.readValue(in, Calibration.class);
             requireSameModel(calibration, embedder, properties.calibration());
+            requireSameLongTexts(calibration, properties);
             this.current = calibration;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the match calibration " + properties.calibration(), e);
@@ -47,6 +48,17 @@ class CalibrationHolder {
             throw new IllegalStateException("The match calibration " + location + " was fitted with embedding model '"
                     + fittedWith + "', but duiding.matching.embedding uses '" + embedder.modelId()
                     + "': set duiding.matching.calibration to one fitted with it (scripts/calibrate-match.sh)");
+        }
+    }
+
+    /** The long-text stage was fitted on texts from one length on; matching must call the same texts long. */
+    private static void requireSameLongTexts(Calibration calibration, MatchProperties properties) {
+        LongTextCalibration stage = calibration.longTexts();
+        if (stage != null && stage.fromWindows() != properties.longTextWindows()) {
+            throw new IllegalStateException("The match calibration " + properties.calibration()
+                    + " was fitted with long texts from " + stage.fromWindows() + " windows, but "
+                    + "duiding.matching.long-text-windows is " + properties.longTextWindows()
+                    + ": set it back, or refit (scripts/calibrate-match.sh)");
         }
     }
 

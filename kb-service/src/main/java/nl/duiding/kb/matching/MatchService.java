@@ -37,7 +37,7 @@ public class MatchService {
         // A municipality's own version of a narrative replaces the national one for its agents.
         Map<String, Matcher.Found> bySlug = new LinkedHashMap<>();
         for (Matcher.Found found : matcher.score(text, tenants)) {
-            if (found.score() < properties.minScore()) {
+            if (found.score() < (found.longText() ? properties.longTextMinScore() : properties.minScore())) {
                 continue;
             }
             Matcher.Found existing = bySlug.get(found.slug());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,12 +75,14 @@ class MatchTools implements ApplicationRunner {
             case "evaluate" -> evaluate(context.getEnvironment().getProperty("duiding.tool.files", ""), output);
             case "calibrate" -> calibrate(context.getEnvironment().getProperty("duiding.tool.files",
                     "eval/match-train.jsonl"), output);
+            case "samples" -> samples(context.getEnvironment().getProperty("duiding.tool.files", ""), output);
             case "explain" -> explain(context.getEnvironment().getProperty("duiding.tool.text", ""));
             case "synthesize" -> synthesize(output,
                     Integer.parseInt(context.getEnvironment().getProperty("duiding.tool.count", "956")));
             case "benchmark" -> benchmark(context.getEnvironment().getProperty("duiding.tool.files", ""), output);
             default -> {
-                System.err.println("Unknown duiding.tool '" + tool + "': use evaluate or calibrate");
+                System.err.println("Unknown duiding.tool '" + tool
+                        + "': use evaluate, calibrate, samples, explain, synthesize or benchmark");
                 yield 2;
             }
         };
@@ -100,6 +103,7 @@ class MatchTools implements ApplicationRunner {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("date", LocalDate.now().toString());
             document.put("thresholds", Map.of("minScore", properties.minScore(),
+                    "longTextMinScore", properties.longTextMinScore(),
                     "middleConfidence", properties.middleConfidence(), "highConfidence", properties.highConfidence()));
             document.put("calibration", calibration.get().fitted());
             document.put("reports", reports);
@@ -202,8 +206,41 @@ class MatchTools implements ApplicationRunner {
                 m.serverP50() / r.clientP50(), m.serverP95() / r.clientP95(), m.serverP99() / r.clientP99());
     }
 
+    /**
+     * Every window's features per retrieved narrative, one CSV line each, for studying the calibration offline
+     * (docs/matching.md, "Recalibrating"): file, text, windows, window, narrative, whether the text is about it,
+     * the number of expected narratives, then the model's inputs in the calibration's order.
+     */
+    private int samples(String files, String output) throws IOException {
+        StringBuilder out = new StringBuilder("file,text,windows,window,narrative,expected,expectedCount,")
+                .append(String.join(",", calibration.get().features())).append('\n');
+        for (String file : files.split(",")) {
+            List<EvaluationCase> cases = EvaluationCase.read(Path.of(file.strip()), json);
+            for (int c = 0; c < cases.size(); c++) {
+                EvaluationCase text = cases.get(c);
+                List<Matcher.Window> windows = matcher.read(text.text(), Set.of("nationaal"), Set.of()).windows();
+                for (int w = 0; w < windows.size(); w++) {
+                    for (var scored : windows.get(w).scored().entrySet()) {
+                        String slug = scored.getKey().substring(scored.getKey().indexOf('|') + 1);
+                        out.append(file.strip()).append(',').append(c).append(',').append(windows.size())
+                                .append(',').append(w).append(',').append(scored.getKey()).append(',')
+                                .append(text.expected().contains(slug) ? 1 : 0).append(',')
+                                .append(text.expected().size());
+                        for (double value : scored.getValue().features().vector()) {
+                            out.append(',').append(value);
+                        }
+                        out.append('\n');
+                    }
+                }
+            }
+        }
+        Files.writeString(Path.of(output), out);
+        return 0;
+    }
+
     private int explain(String text) {
-        for (Matcher.Window window : matcher.windows(text, Set.of("nationaal"), Set.of(context.getEnvironment().getProperty("duiding.tool.exclude", "-")))) {
+        for (Matcher.Window window : matcher.read(text, Set.of("nationaal"),
+                Set.of(context.getEnvironment().getProperty("duiding.tool.exclude", "-"))).windows()) {
             System.out.println("window: " + window.terms().text());
             window.terms().positions().forEach(p -> System.out.printf(Locale.ROOT, "  %3d %-40s %.2f%n", p.index(),
                     p.tokens(), p.weight()));
@@ -217,20 +254,30 @@ class MatchTools implements ApplicationRunner {
         return 0;
     }
 
-    private int calibrate(String trainingFile, String output) throws IOException {
-        CalibrationTrainer.Result result = trainer.fit(Path.of(trainingFile));
-        System.out.println("           fitted on these texts                   5-fold cross-validated");
-        System.out.println("threshold  right-first  recall@3  no-match-shown  right-first  recall@3  no-match-shown");
-        for (int i = 0; i < result.thresholds().size(); i++) {
-            var in = result.thresholds().get(i);
-            var cv = result.crossValidated().get(i);
-            System.out.printf(Locale.ROOT, "%9.2f  %11.3f  %8.3f  %14.3f  %11.3f  %8.3f  %14.3f%n", in.threshold(),
-                    in.top1Found(), in.recallAt3(), in.falseMatchRate(), cv.top1Found(), cv.recallAt3(),
-                    cv.falseMatchRate());
+    private int calibrate(String trainingFiles, String output) throws IOException {
+        CalibrationTrainer.Result result = trainer.fit(Arrays.stream(trainingFiles.split(","))
+                .map(String::strip).filter(f -> !f.isEmpty()).map(Path::of).toList());
+        print("Short texts", result.shortTexts());
+        if (result.longTexts() != null) {
+            print("Long texts (" + properties.longTextWindows() + " windows or more), scored by the long-text stage",
+                    result.longTexts());
         }
         String target = output == null ? "kb-service/src/main/resources/matching/calibration.json" : output;
         Files.writeString(Path.of(target), json.writeValueAsString(result.calibration()) + "\n");
         System.out.println("Calibration written to " + target);
         return 0;
+    }
+
+    private static void print(String title, CalibrationTrainer.Table table) {
+        System.out.printf(Locale.ROOT, "%n%s: %d texts%n", title, table.texts());
+        System.out.println("           fitted on these texts                   5-fold cross-validated");
+        System.out.println("threshold  right-first  recall@3  no-match-shown  right-first  recall@3  no-match-shown");
+        for (int i = 0; i < table.thresholds().size(); i++) {
+            var in = table.thresholds().get(i);
+            var cv = table.crossValidated().get(i);
+            System.out.printf(Locale.ROOT, "%9.2f  %11.3f  %8.3f  %14.3f  %11.3f  %8.3f  %14.3f%n", in.threshold(),
+                    in.top1Found(), in.recallAt3(), in.falseMatchRate(), cv.top1Found(), cv.recallAt3(),
+                    cv.falseMatchRate());
+        }
     }
 }

@@ -50,14 +50,27 @@ class Matcher {
     List<Found> score(String text, Set<String> tenants) {
         Calibration model = calibration.get();
         Map<String, Found> best = new HashMap<>();
-        for (Window window : windows(text, tenants, Set.of())) {
+        Map<String, Double> second = new HashMap<>();
+        Reading reading = read(text, tenants, Set.of());
+        for (Window window : reading.windows()) {
             window.scored().forEach((group, scored) -> {
-                double probability = model.probability(scored.features());
-                best.merge(group, new Found(group, probability, window.terms(), scored),
-                        (a, b) -> a.score() >= b.score() ? a : b);
+                Found found = new Found(group, model.probability(scored.features()), window.terms(), scored,
+                        reading.longText());
+                Found before = best.get(group);
+                if (before == null || found.score() > before.score()) {
+                    best.put(group, found);
+                    found = before;
+                }
+                if (found != null && found.score() > second.getOrDefault(group, 0.0)) {
+                    second.put(group, found.score());
+                }
             });
         }
-        return best.values().stream().sorted(Comparator.comparingDouble(Found::score).reversed()).toList();
+        return best.values().stream()
+                .map(f -> new Found(f.group(), model.textScore(f.score(), f.scored().features(),
+                        second.getOrDefault(f.group(), 0.0), f.longText()), f.window(), f.scored(), f.longText()))
+                .sorted(Comparator.comparingDouble(Found::score).reversed())
+                .toList();
     }
 
     /** The text's windows as the search sees them: split, analysed and with their misspelt words corrected. */
@@ -65,9 +78,14 @@ class Matcher {
         return analyseWindows(windowTexts(text));
     }
 
-    /** The text's windows, as matching splits it. */
+    /** The text's windows, as matching splits it: for a long text, with its bridges. */
     List<String> windowTexts(String text) {
-        return TextWindows.split(text, properties.windowWords(), properties.maxWindows());
+        List<String> windows = TextWindows.split(text, properties.windowWords(), properties.maxWindows());
+        return isLong(windows) ? TextWindows.withBridges(windows) : windows;
+    }
+
+    private boolean isLong(List<String> windows) {
+        return windows.size() >= properties.longTextWindows();
     }
 
     private List<QueryTerms> analyseWindows(List<String> windows) {
@@ -75,9 +93,11 @@ class Matcher {
     }
 
     /** Per window, the features of every retrieved narrative; {@code excludeIds} hides documents (for fitting). */
-    List<Window> windows(String text, Set<String> tenants, Set<String> excludeIds) {
+    Reading read(String text, Set<String> tenants, Set<String> excludeIds) {
         long start = System.nanoTime();
-        List<String> split = windowTexts(text);
+        List<String> windowsOnly = TextWindows.split(text, properties.windowWords(), properties.maxWindows());
+        boolean longText = isLong(windowsOnly);
+        List<String> split = longText ? TextWindows.withBridges(windowsOnly) : windowsOnly;
         boolean embedEvery = embedder.enabled() && split.size() <= embedder.maxWindows();
         // The windows are embedded and their nearest phrasings searched while the words are analysed and searched.
         CompletableFuture<List<List<MatchSearch.Candidate>>> nearest = embedEvery
@@ -129,7 +149,7 @@ class Matcher {
                     (termsRead - searched) / 1_000_000, waited / 1_000_000,
                     (System.nanoTime() - termsRead - waited) / 1_000_000);
         }
-        return windows;
+        return new Reading(windows, longText);
     }
 
     private CompletableFuture<List<List<MatchSearch.Candidate>>> neighbours(List<String> windows, Set<String> tenants,
@@ -171,8 +191,12 @@ class Matcher {
     record Window(QueryTerms terms, Map<String, FeatureExtractor.Scored> scored) {
     }
 
-    /** A narrative ({@code tenant|slug}) with its best window. */
-    record Found(String group, double score, QueryTerms window, FeatureExtractor.Scored scored) {
+    /** A text as matching read it: its windows, and whether it is a long letter ({@code long-text-windows}). */
+    record Reading(List<Window> windows, boolean longText) {
+    }
+
+    /** A narrative ({@code tenant|slug}) with its best window, in a long letter or a short text. */
+    record Found(String group, double score, QueryTerms window, FeatureExtractor.Scored scored, boolean longText) {
 
         String tenant() {
             return group.substring(0, group.indexOf('|'));

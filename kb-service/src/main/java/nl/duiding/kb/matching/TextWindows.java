@@ -43,6 +43,18 @@ final class TextWindows {
         return windows.size() > maxWindows ? windows.subList(0, maxWindows) : windows;
     }
 
+    /**
+     * The windows and, after them, every pair of neighbouring windows as one: a belief told in two sentences that
+     * fall on either side of a window's edge is then read whole.
+     */
+    static List<String> withBridges(List<String> windows) {
+        List<String> all = new ArrayList<>(windows);
+        for (int i = 0; i + 1 < windows.size(); i++) {
+            all.add(windows.get(i) + ' ' + windows.get(i + 1));
+        }
+        return all;
+    }
+
     /** Sentences, with run-on text that has no punctuation cut into pieces of one window. */
     private static List<String> sentences(String text, int windowWords) {
         List<String> sentences = new ArrayList<>();

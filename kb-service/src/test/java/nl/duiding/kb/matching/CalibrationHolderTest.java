@@ -84,6 +84,28 @@ class CalibrationHolderTest {
         assertThat(holder.get().features()).isEqualTo(Features.SEMANTIC_NAMES);
     }
 
+    @Test
+    void refusesACalibrationWhoseLongTextsStartAtAnotherLength() throws IOException {
+        int n = Features.NAMES.size();
+        Path file = dir.resolve("long-calibration.json");
+        Files.writeString(file, json.writeValueAsString(new Calibration(Features.NAMES, new double[n], filled(n),
+                new double[n], 0, Map.of(), new LongTextCalibration(12, new double[3], filled(3), new double[3], 0))));
+        MatchProperties properties = properties(file.toUri().toString());
+
+        assertThatThrownBy(() -> new CalibrationHolder(properties, WORDS_ONLY, new DefaultResourceLoader(), json, ""))
+                .hasStackTraceContaining("long texts from 12 windows")
+                .hasStackTraceContaining("duiding.matching.long-text-windows is 9");
+    }
+
+    @Test
+    void theCommittedCalibrationScoresLongLettersWithItsLongTextStage() {
+        Calibration calibration = new CalibrationHolder(properties("classpath:matching/calibration.json"),
+                WORDS_ONLY, new DefaultResourceLoader(), json, "").get();
+
+        assertThat(calibration.longTexts()).isNotNull();
+        assertThat(calibration.longTexts().fromWindows()).isEqualTo(9);
+    }
+
     static EmbeddingProperties embedding(String model) {
         return new EmbeddingProperties(model, null, null, PoolingMode.MEAN, null, "", "", 50, 8);
     }
@@ -110,6 +132,6 @@ class CalibrationHolderTest {
     }
 
     private static MatchProperties properties(String calibration) {
-        return new MatchProperties(20000, 5, 0.55, 0.78, 0.9, 45, 80, 50, calibration, "");
+        return new MatchProperties(20000, 5, 0.55, 0.55, 0.78, 0.9, 45, 80, 9, 50, calibration, "");
     }
 }

@@ -16,7 +16,7 @@ class DutchWordsTest {
     void knowsAWordWhateverItsCase(@TempDir Path dir) throws IOException {
         Path list = dir.resolve("dutch");
         Files.writeString(list, "verdieping\nAmsterdam\nkoeiëvlaai\n");
-        DutchWords words = new DutchWords(new MatchProperties(20000, 5, 0.55, 0.78, 0.9, 45, 80, 50,
+        DutchWords words = new DutchWords(new MatchProperties(20000, 5, 0.55, 0.55, 0.78, 0.9, 45, 80, 9, 50,
                 "classpath:matching/calibration.json", list.toString()));
 
         assertThat(words.available()).isTrue();
@@ -28,7 +28,7 @@ class DutchWordsTest {
 
     @Test
     void withoutAListNothingCountsAsATypo() {
-        DutchWords words = new DutchWords(new MatchProperties(20000, 5, 0.55, 0.78, 0.9, 45, 80, 50,
+        DutchWords words = new DutchWords(new MatchProperties(20000, 5, 0.55, 0.55, 0.78, 0.9, 45, 80, 9, 50,
                 "classpath:matching/calibration.json", "/nonexistent/dutch"));
 
         assertThat(words.available()).isFalse();

@@ -75,7 +75,7 @@ class MatchWithEmbeddingsIT {
 
     @Test
     void scoresEachNarrativeWithItsNearestPhrasingsByMeaning() {
-        Map<String, FeatureExtractor.Scored> scored = matcher.windows(MAST_STORY, Set.of("nationaal"), Set.of())
+        Map<String, FeatureExtractor.Scored> scored = matcher.read(MAST_STORY, Set.of("nationaal"), Set.of()).windows()
                 .getFirst().scored();
 
         Features.Semantic health = scored.get("nationaal|5g-gezondheid").features().semantic();
@@ -141,7 +141,7 @@ class MatchWithEmbeddingsIT {
                         + "Beukenlaan.");
         String letter = String.join(" ", paragraphs);
 
-        List<Matcher.Window> windows = matcher.windows(letter, Set.of("nationaal"), Set.of());
+        List<Matcher.Window> windows = matcher.read(letter, Set.of("nationaal"), Set.of()).windows();
         List<Matcher.Window> embedded = windows.stream().filter(w -> w.scored().values().stream()
                 .anyMatch(s -> s.features().semantic().similarity() != 0)).toList();
 
