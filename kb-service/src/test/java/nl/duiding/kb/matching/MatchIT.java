@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -175,19 +176,20 @@ class MatchIT {
         String letter = LETTER_START + METER_APPOINTMENT + LETTER_END;
         assertThat(matcher.windowTexts(letter)).hasSizeGreaterThan(9);
 
-        mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
-                        .content(body(letter, "brief")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.matches", empty()));
+        matchLetter(letter).andExpect(jsonPath("$.matches", empty()));
     }
 
     @Test
     void findsTheBeliefInOneParagraphOfTheSameLongLetter() throws Exception {
-        mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
-                        .content(body(LETTER_START + METER_BELIEF + LETTER_END, "brief")))
-                .andExpect(status().isOk())
+        matchLetter(LETTER_START + METER_BELIEF + LETTER_END)
                 .andExpect(jsonPath("$.matches[0].slug").value("slimme-meter-straling-spionage"))
                 .andExpect(jsonPath("$.matches[0].evidence[0]").value(containsString("<em>")));
+    }
+
+    private ResultActions matchLetter(String letter) throws Exception {
+        return mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(letter, "brief")))
+                .andExpect(status().isOk());
     }
 
     @Test
