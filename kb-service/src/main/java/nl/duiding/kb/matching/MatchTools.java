@@ -251,6 +251,12 @@ class MatchTools implements ApplicationRunner {
                     .forEach(e -> System.out.printf(Locale.ROOT, "  %.3f %s %s%n",
                             calibration.get().probability(e.getValue().features()), e.getKey(), e.getValue().features()));
         }
+        // The scores /match compares with its thresholds: for a long letter the long-text stage's, not a window's.
+        List<Matcher.Found> found = matcher.score(text, Set.of("nationaal"));
+        boolean longText = !found.isEmpty() && found.getFirst().longText();
+        System.out.printf(Locale.ROOT, "text (%s, threshold %.2f):%n", longText ? "long letter" : "short",
+                longText ? properties.longTextMinScore() : properties.minScore());
+        found.stream().limit(8).forEach(f -> System.out.printf(Locale.ROOT, "  %.3f %s%n", f.score(), f.group()));
         return 0;
     }
 
