@@ -156,6 +156,17 @@ class MatchIT {
     }
 
     @Test
+    void findsTheAzcRumourAlsoWhenTheBuurtappIsNamed() throws Exception {
+        // Hearsay words are shared by every rumour; they used to pull sibling narratives (the Ukrainians' shelter, a
+        // crime "kept quiet") above the rumour itself: the one the seeds name first, told the way it travels.
+        mvc.perform(post("/api/v1/match").with(as(TestUsers.KCC)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("klopt het dat er een azc komt in onze wijk, dat zegt iedereen in de buurtapp",
+                                "telefoon")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.matches[0].slug").value("azc-komst-gerucht"));
+    }
+
+    @Test
     void ordinaryQuestionGetsNoMatch() throws Exception {
         for (String ordinary : new String[] {"wanneer wordt het grofvuil opgehaald?",
                 // Real words the library does not use are no typos ("verdieping" is not "verkiezing").
