@@ -20,12 +20,26 @@ import nl.duiding.kb.signal.TextFingerprint;
  */
 public final class DetectionEvaluation {
 
-    /** @param falseOnFirstDay false campaigns on the stream's first day, when the tenant has no history yet */
+    /**
+     * @param falseOnFirstDay    false campaigns on the stream's first day, when the tenant has no history yet
+     * @param eligibleOnFirstDay campaign-days on that first day
+     * @param foundOnFirstDay    ...of which reported
+     */
     public record Result(int eligible, int found, int reported, int falseCampaigns, int repeatCallersAsCampaign,
-            int days, List<String> notes, int falseOnFirstDay) {
+            int days, List<String> notes, int falseOnFirstDay, int eligibleOnFirstDay, int foundOnFirstDay) {
 
         public double recall() {
             return eligible == 0 ? 1 : (double) found / eligible;
+        }
+
+        /**
+         * Recall over the campaign-days after the first: on its first day the tenant has no history, and a campaign
+         * that arrives like the day's other contacts is, by design, seen from the second day on
+         * (docs/kb-service-signals.md, "Cold start").
+         */
+        public double recallWithHistory() {
+            int withHistory = eligible - eligibleOnFirstDay;
+            return withHistory == 0 ? 1 : (double) (found - foundOnFirstDay) / withHistory;
         }
 
         public double falsePerWeek() {
@@ -112,7 +126,10 @@ public final class DetectionEvaluation {
             }
         }
         int foundEligible = (int) eligible.stream().filter(found::contains).count();
+        String onFirstDay = "@" + firstDay;
+        int eligibleFirst = (int) eligible.stream().filter(key -> key.endsWith(onFirstDay)).count();
+        int foundFirst = (int) eligible.stream().filter(key -> key.endsWith(onFirstDay) && found.contains(key)).count();
         return new Result(eligible.size(), foundEligible, reportedCount, falseCampaigns, repeatAsCampaign,
-                reported.size(), notes, falseOnFirstDay);
+                reported.size(), notes, falseOnFirstDay, eligibleFirst, foundFirst);
     }
 }

@@ -162,6 +162,8 @@ public final class SimulateMain {
         out.put("eligibleCampaignDays", result.eligible());
         out.put("found", result.found());
         out.put("recall", result.recall());
+        out.put("eligibleCampaignDaysFirstDay", result.eligibleOnFirstDay());
+        out.put("recallWithHistory", result.recallWithHistory());
         out.put("reportedCampaigns", result.reported());
         out.put("falseCampaigns", result.falseCampaigns());
         out.put("falseCampaignsPerWeek", result.falsePerWeek());
