@@ -71,10 +71,6 @@ record Calibration(List<String> features, double[] mean, double[] scale, double[
             throw new IllegalStateException("Calibration has " + weights.length + " inputs, the features " + x.length
                     + "; it was fitted with another embedding setting");
         }
-        double z = bias;
-        for (int i = 0; i < x.length; i++) {
-            z += weights[i] * (x[i] - mean[i]) / scale[i];
-        }
-        return 1 / (1 + Math.exp(-z));
+        return LogisticRegression.probability(x, mean, scale, weights, bias);
     }
 }

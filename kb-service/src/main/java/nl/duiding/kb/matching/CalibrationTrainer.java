@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,20 +96,21 @@ class CalibrationTrainer {
         if (embedder.enabled()) {
             fitted.put(Calibration.EMBEDDING_MODEL, embedder.modelId());
         }
+        boolean withLongTexts = canFitLongTexts(cases, longTexts);
+        if (withLongTexts) {
+            fitted.put("longTexts", longTexts.size());
+        }
         Calibration calibration = new Calibration(names, model.mean(), model.scale(), model.weights(),
                 model.bias(), fitted);
         Table shortTable = new Table(shortTexts.size(),
                 thresholdTable(i -> calibration::probability, shortCases, perCase),
                 thresholdTable(heldOutModels::get, shortCases, heldOut));
-        if (!canFitLongTexts(cases, longTexts)) {
+        if (!withLongTexts) {
             log.info("{} long texts: no long-text stage fitted", longTexts.size());
             return new Result(calibration, shortTable, null);
         }
         LongFit longFit = fitLong(cases, windows, longTexts, calibration);
-        fitted.put("longTexts", longTexts.size());
-        Calibration withStage = new Calibration(names, model.mean(), model.scale(), model.weights(), model.bias(),
-                fitted, longFit.stage());
-        return new Result(withStage, shortTable, longFit.table());
+        return new Result(calibration.withLongTexts(longFit.stage()), shortTable, longFit.table());
     }
 
     private static boolean canFitLongTexts(List<EvaluationCase> cases, List<Integer> longTexts) {
@@ -140,18 +140,18 @@ class CalibrationTrainer {
                 shortModel).stream()
                 .map(list -> list.stream().map(c -> c.asLongText(shortModel)).toList())
                 .toList();
-        LongTextCalibration stage = fitStage(perCase, allIndices(longCases.size()));
-        List<List<Candidate>> heldOut = new ArrayList<>(Collections.nCopies(longCases.size(), List.of()));
+        List<Integer> all = IntStream.range(0, longCases.size()).boxed().toList();
+        LongTextCalibration stage = fitStage(perCase, all);
+        // The stage's inputs do not depend on the fold (the short model is fixed), so only the stage is refitted.
         List<ToDoubleFunction<double[]>> heldOutModels = new ArrayList<>(Collections.nCopies(longCases.size(), null));
         for (int fold = 0; fold < FOLDS; fold++) {
-            LongTextCalibration foldStage = fitStage(perCase, folds(allIndices(longCases.size()), fold, false));
+            LongTextCalibration foldStage = fitStage(perCase, folds(all, fold, false));
             for (int k = fold; k < longCases.size(); k += FOLDS) {
-                heldOut.set(k, perCase.get(k));
                 heldOutModels.set(k, foldStage::probability);
             }
         }
         return new LongFit(stage, new Table(longCases.size(), thresholdTable(i -> stage::probability, longCases,
-                perCase), thresholdTable(heldOutModels::get, longCases, heldOut)));
+                perCase), thresholdTable(heldOutModels::get, longCases, perCase)));
     }
 
     private LongTextCalibration fitStage(List<List<Candidate>> perCase, List<Integer> indices) {
@@ -161,11 +161,6 @@ class CalibrationTrainer {
         LogisticRegression.Model model = LogisticRegression.fit(samples, RIDGE);
         return new LongTextCalibration(properties.longTextWindows(), model.mean(), model.scale(), model.weights(),
                 model.bias());
-    }
-
-
-    private static List<Integer> allIndices(int size) {
-        return IntStream.range(0, size).boxed().toList();
     }
 
     private record LongFit(LongTextCalibration stage, Table table) {
@@ -198,26 +193,15 @@ class CalibrationTrainer {
             Calibration model) {
         List<List<Candidate>> perCase = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            Map<String, Features> best = new HashMap<>();
-            Map<String, Double> bestValue = new HashMap<>();
-            Map<String, Double> secondValue = new HashMap<>();
+            BestWindows<Features> best = new BestWindows<>();
             for (Matcher.Window window : windows.get(i)) {
-                window.scored().forEach((group, scored) -> {
-                    double value = model == null ? evidence(scored.features()) : model.probability(scored.features());
-                    double before = bestValue.getOrDefault(group, -1.0);
-                    if (value > before) {
-                        bestValue.put(group, value);
-                        best.put(group, scored.features());
-                        secondValue.put(group, Math.max(before, 0));
-                    } else if (value > secondValue.getOrDefault(group, 0.0)) {
-                        secondValue.put(group, value);
-                    }
-                });
+                window.scored().forEach((group, scored) -> best.offer(group, model == null
+                        ? evidence(scored.features()) : model.probability(scored.features()), scored.features()));
             }
             List<String> expected = cases.get(i).expected().stream().map(slug -> "nationaal|" + slug).toList();
             List<Candidate> candidates = new ArrayList<>();
-            best.forEach((group, features) -> candidates.add(new Candidate(group, features.vector(),
-                    expected.contains(group), features, secondValue.get(group))));
+            best.best().forEach((group, features) -> candidates.add(new Candidate(group, features.vector(),
+                    expected.contains(group), features, best.second(group))));
             perCase.add(candidates);
         }
         return perCase;

@@ -77,6 +77,15 @@ final class LogisticRegression {
         return new Model(mean, scale, weights, beta[0], iteration + 1);
     }
 
+    /** A fitted model's probability for the raw inputs {@code x} (standardised here, as in fitting). */
+    static double probability(double[] x, double[] mean, double[] scale, double[] weights, double bias) {
+        double z = bias;
+        for (int i = 0; i < x.length; i++) {
+            z += weights[i] * (x[i] - mean[i]) / scale[i];
+        }
+        return sigmoid(z);
+    }
+
     /** {@code [1, (x - mean) / scale]}: the bias input first. */
     private static double[] standardised(double[] x, double[] mean, double[] scale) {
         double[] z = new double[x.length + 1];

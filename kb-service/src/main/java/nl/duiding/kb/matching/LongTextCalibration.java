@@ -48,10 +48,6 @@ record LongTextCalibration(int fromWindows, double[] mean, double[] scale, doubl
 
     /** The probability from the stage's {@link #inputs}. */
     double probability(double[] x) {
-        double z = bias;
-        for (int i = 0; i < x.length; i++) {
-            z += weights[i] * (x[i] - mean[i]) / scale[i];
-        }
-        return 1 / (1 + Math.exp(-z));
+        return LogisticRegression.probability(x, mean, scale, weights, bias);
     }
 }

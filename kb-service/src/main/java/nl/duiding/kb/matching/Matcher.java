@@ -3,7 +3,6 @@ package nl.duiding.kb.matching;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,26 +48,18 @@ class Matcher {
     /** Every narrative with any evidence, best first, with its calibrated score; no threshold applied. */
     List<Found> score(String text, Set<String> tenants) {
         Calibration model = calibration.get();
-        Map<String, Found> best = new HashMap<>();
-        Map<String, Double> second = new HashMap<>();
+        BestWindows<Found> windows = new BestWindows<>();
         Reading reading = read(text, tenants, Set.of());
         for (Window window : reading.windows()) {
             window.scored().forEach((group, scored) -> {
-                Found found = new Found(group, model.probability(scored.features()), window.terms(), scored,
-                        reading.longText());
-                Found before = best.get(group);
-                if (before == null || found.score() > before.score()) {
-                    best.put(group, found);
-                    found = before;
-                }
-                if (found != null && found.score() > second.getOrDefault(group, 0.0)) {
-                    second.put(group, found.score());
-                }
+                double probability = model.probability(scored.features());
+                windows.offer(group, probability, new Found(group, probability, window.terms(), scored,
+                        reading.longText()));
             });
         }
-        return best.values().stream()
+        return windows.best().values().stream()
                 .map(f -> new Found(f.group(), model.textScore(f.score(), f.scored().features(),
-                        second.getOrDefault(f.group(), 0.0), f.longText()), f.window(), f.scored(), f.longText()))
+                        windows.second(f.group()), f.longText()), f.window(), f.scored(), f.longText()))
                 .sorted(Comparator.comparingDouble(Found::score).reversed())
                 .toList();
     }
@@ -80,12 +71,17 @@ class Matcher {
 
     /** The text's windows, as matching splits it: for a long text, with its bridges. */
     List<String> windowTexts(String text) {
-        List<String> windows = TextWindows.split(text, properties.windowWords(), properties.maxWindows());
-        return isLong(windows) ? TextWindows.withBridges(windows) : windows;
+        return split(text).windows();
     }
 
-    private boolean isLong(List<String> windows) {
-        return windows.size() >= properties.longTextWindows();
+    private Split split(String text) {
+        List<String> windows = TextWindows.split(text, properties.windowWords(), properties.maxWindows());
+        return windows.size() >= properties.longTextWindows()
+                ? new Split(TextWindows.withBridges(windows), true)
+                : new Split(windows, false);
+    }
+
+    private record Split(List<String> windows, boolean longText) {
     }
 
     private List<QueryTerms> analyseWindows(List<String> windows) {
@@ -95,9 +91,8 @@ class Matcher {
     /** Per window, the features of every retrieved narrative; {@code excludeIds} hides documents (for fitting). */
     Reading read(String text, Set<String> tenants, Set<String> excludeIds) {
         long start = System.nanoTime();
-        List<String> windowsOnly = TextWindows.split(text, properties.windowWords(), properties.maxWindows());
-        boolean longText = isLong(windowsOnly);
-        List<String> split = longText ? TextWindows.withBridges(windowsOnly) : windowsOnly;
+        Split texts = split(text);
+        List<String> split = texts.windows();
         boolean embedEvery = embedder.enabled() && split.size() <= embedder.maxWindows();
         // The windows are embedded and their nearest phrasings searched while the words are analysed and searched.
         CompletableFuture<List<List<MatchSearch.Candidate>>> nearest = embedEvery
@@ -149,7 +144,7 @@ class Matcher {
                     (termsRead - searched) / 1_000_000, waited / 1_000_000,
                     (System.nanoTime() - termsRead - waited) / 1_000_000);
         }
-        return new Reading(windows, longText);
+        return new Reading(windows, texts.longText());
     }
 
     private CompletableFuture<List<List<MatchSearch.Candidate>>> neighbours(List<String> windows, Set<String> tenants,
