@@ -2,6 +2,7 @@ package nl.duiding.kb.matching;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Accumulates the figures of one system over one evaluation set: top-1 accuracy, recall@3 and MRR over the lines
@@ -20,6 +21,14 @@ final class EvaluationScore {
     private final List<String> misses = new ArrayList<>();
 
     void add(EvaluationCase testCase, List<String> ranked, long nanos) {
+        add(testCase, ranked, nanos, () -> "");
+    }
+
+    /**
+     * As {@link #add(EvaluationCase, List, long)}; a miss's line ends with {@code scores}, asked only for a miss
+     * (the best narratives' scores, shown or not: how far below the threshold the expected one was).
+     */
+    void add(EvaluationCase testCase, List<String> ranked, long nanos, Supplier<String> scores) {
         latenciesNanos.add(nanos);
         if (!testCase.expectsMatch()) {
             negatives++;
@@ -27,7 +36,7 @@ final class EvaluationScore {
                 allCorrect++;
             } else {
                 falseMatches++;
-                misses.add("false match " + ranked.getFirst() + ": " + abbreviate(testCase.text()));
+                misses.add("false match " + ranked.getFirst() + scores.get() + ": " + abbreviate(testCase.text()));
             }
             return;
         }
@@ -42,8 +51,8 @@ final class EvaluationScore {
         }
         // A line with two narratives that shows only one costs recall@3 without being a top-1 miss: list it too.
         if (!rightFirst || found < expected.size()) {
-            misses.add("expected " + expected + ", got " + (ranked.isEmpty() ? "nothing" : top3) + ": "
-                    + abbreviate(testCase.text()));
+            misses.add("expected " + expected + ", got " + (ranked.isEmpty() ? "nothing" : top3) + scores.get()
+                    + ": " + abbreviate(testCase.text()));
         }
         recallAt3 += found / (double) expected.size();
         for (int rank = 0; rank < ranked.size(); rank++) {

@@ -46,4 +46,18 @@ class EvaluationScoreTest {
         assertThat(score.figures().top1AllLines()).isEqualTo(0.5);
         assertThat(score.misses()).containsExactly("false match azc-komst-gerucht: " + ORDINARY.text());
     }
+
+    @Test
+    void aMissNamesHowCloseTheExpectedNarrativeCameAndAHitAsksNothing() {
+        EvaluationScore score = new EvaluationScore();
+        score.add(TWO_CLAIMS, List.of(), 1_000_000, () -> " (scores: stempotlood-uitgumbaar 0.42)");
+        score.add(TWO_CLAIMS, List.of("stempotlood-uitgumbaar", "verkiezingsfraude-stemmen-niet-geteld"), 1_000_000,
+                () -> {
+                    throw new AssertionError("scores asked for a line that is no miss");
+                });
+
+        assertThat(score.misses()).containsExactly("expected [stempotlood-uitgumbaar, "
+                + "verkiezingsfraude-stemmen-niet-geteld], got nothing (scores: stempotlood-uitgumbaar 0.42): "
+                + TWO_CLAIMS.text());
+    }
 }
