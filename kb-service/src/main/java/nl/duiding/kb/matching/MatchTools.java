@@ -239,8 +239,9 @@ class MatchTools implements ApplicationRunner {
     }
 
     private int explain(String text) {
-        for (Matcher.Window window : matcher.read(text, Set.of("nationaal"),
-                Set.of(context.getEnvironment().getProperty("duiding.tool.exclude", "-"))).windows()) {
+        Matcher.Reading reading = matcher.read(text, Set.of("nationaal"),
+                Set.of(context.getEnvironment().getProperty("duiding.tool.exclude", "-")));
+        for (Matcher.Window window : reading.windows()) {
             System.out.println("window: " + window.terms().text());
             window.terms().positions().forEach(p -> System.out.printf(Locale.ROOT, "  %3d %-40s %.2f%n", p.index(),
                     p.tokens(), p.weight()));
@@ -252,8 +253,8 @@ class MatchTools implements ApplicationRunner {
                             calibration.get().probability(e.getValue().features()), e.getKey(), e.getValue().features()));
         }
         // The scores /match compares with its thresholds: for a long letter the long-text stage's, not a window's.
-        List<Matcher.Found> found = matcher.score(text, Set.of("nationaal"));
-        boolean longText = !found.isEmpty() && found.getFirst().longText();
+        List<Matcher.Found> found = matcher.score(reading);
+        boolean longText = reading.longText();
         System.out.printf(Locale.ROOT, "text (%s, threshold %.2f):%n", longText ? "long letter" : "short",
                 longText ? properties.longTextMinScore() : properties.minScore());
         found.stream().limit(8).forEach(f -> System.out.printf(Locale.ROOT, "  %.3f %s%n", f.score(), f.group()));

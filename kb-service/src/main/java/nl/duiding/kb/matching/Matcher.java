@@ -47,9 +47,13 @@ class Matcher {
 
     /** Every narrative with any evidence, best first, with its calibrated score; no threshold applied. */
     List<Found> score(String text, Set<String> tenants) {
+        return score(read(text, tenants, Set.of()));
+    }
+
+    /** The same for a text already read, so that a caller that shows its windows does not search them twice. */
+    List<Found> score(Reading reading) {
         Calibration model = calibration.get();
         BestWindows<Found> windows = new BestWindows<>();
-        Reading reading = read(text, tenants, Set.of());
         for (Window window : reading.windows()) {
             window.scored().forEach((group, scored) -> {
                 double probability = model.probability(scored.features());
